@@ -1,0 +1,64 @@
+// Package wire converts between this module's model types and
+// aws-sdk-go-v2's SNS types. It trusts its input: callers validate first.
+package wire
+
+import (
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+
+	"github.com/go-sns/connector/model"
+)
+
+// PublishInput returns the SDK input for a validated request.
+func PublishInput(r model.PublishRequest) *sns.PublishInput {
+	m := r.Message
+	in := &sns.PublishInput{
+		TopicArn:          aws.String(r.Topic.ARN),
+		Message:           aws.String(m.Body),
+		MessageAttributes: MessageAttributes(m.Attributes),
+	}
+	if m.Subject != "" {
+		in.Subject = aws.String(m.Subject)
+	}
+	if m.GroupID != "" {
+		in.MessageGroupId = aws.String(m.GroupID)
+	}
+	if m.DeduplicationID != "" {
+		in.MessageDeduplicationId = aws.String(m.DeduplicationID)
+	}
+	if m.Structure != "" {
+		in.MessageStructure = aws.String(string(m.Structure))
+	}
+	return in
+}
+
+// MessageAttributes converts typed attributes to the SDK's; nil for none.
+func MessageAttributes(attrs map[string]model.MessageAttribute) map[string]types.MessageAttributeValue {
+	if len(attrs) == 0 {
+		return nil
+	}
+	out := make(map[string]types.MessageAttributeValue, len(attrs))
+	for name, a := range attrs {
+		v := types.MessageAttributeValue{DataType: aws.String(a.DataType())}
+		if a.Type() == model.TypeBinary {
+			v.BinaryValue = a.BinaryValue()
+		} else {
+			v.StringValue = aws.String(a.StringValue())
+		}
+		out[name] = v
+	}
+	return out
+}
+
+// Topic returns the topic an ARN from SNS names. It does not reject ARNs
+// model.ParseTopicARN would (an emulator's, say): what SNS lists is listed.
+func Topic(arn string) model.Topic {
+	name := arn
+	if i := strings.LastIndexByte(arn, ':'); i >= 0 {
+		name = arn[i+1:]
+	}
+	return model.Topic{ARN: arn, Name: name}
+}

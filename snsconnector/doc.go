@@ -1,0 +1,18 @@
+// Package snsconnector publishes to and manages Amazon SNS topics with a
+// small, typed API over aws-sdk-go-v2.
+//
+// A [Client] is made once with [New] and shared: it is safe for concurrent
+// use, creates one SDK client per region on first use and reuses it. Every
+// request is validated (see package model) before anything is sent, and
+// every failure is an *[Error] that names the operation, region and topic
+// and wraps the cause, so errors.As reaches both *model.ValidationError and
+// the SDK's modeled errors such as *types.NotFoundException.
+//
+//	client, err := snsconnector.New(ctx)
+//	ok, err := client.Publish(ctx, region.EUWest1, model.PublishRequest{
+//		Topic:   model.Topic{ARN: "arn:aws:sns:eu-west-1:123456789012:orders"},
+//		Message: model.Message{Body: "order 42 shipped"},
+//	})
+//
+// Tests put a fake behind the narrow [API] interface with [WithAPIFactory].
+package snsconnector

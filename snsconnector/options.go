@@ -1,0 +1,132 @@
+package snsconnector
+
+import (
+	"log/slog"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/go-sns/connector/model"
+	"github.com/go-sns/connector/region"
+)
+
+// Options configure a [Client]. Set them with the With... functions passed
+// to [New]; the zero value of each field means "the default".
+type Options struct {
+	// Config is the base AWS configuration. Default: config.LoadDefaultConfig,
+	// which reads the environment and the shared config files (no network).
+	Config *aws.Config
+	// Credentials replace the configuration's credentials. Default: the AWS
+	// default credential chain.
+	Credentials aws.CredentialsProvider
+	// Endpoint is the SNS endpoint URL. Default: $AWS_ENDPOINT_URL_SNS, then
+	// $AWS_ENDPOINT_URL, then the configuration's, then AWS's regional one.
+	Endpoint string
+	// InsecureEndpoint allows a plain-http Endpoint on a host that is not
+	// loopback. Without it such an endpoint is refused.
+	InsecureEndpoint bool
+	// HTTPClient sends the requests. Default: the SDK's.
+	HTTPClient aws.HTTPClient
+	// RetryMaxAttempts is the number of attempts per call, first included;
+	// 1 disables retries. Default: the SDK's (3).
+	RetryMaxAttempts int
+	// RetryMode is aws.RetryModeStandard or aws.RetryModeAdaptive (which adds
+	// client-side rate limiting after throttling). Default: standard.
+	RetryMode aws.RetryMode
+	// Timeout bounds each operation, retries included. Default: none beyond
+	// the caller's context.
+	Timeout time.Duration
+	// Logger receives the client's logs under the group "AmazonSNSConnector".
+	// Default: none.
+	Logger *slog.Logger
+	// Limits are the limits messages are validated against before sending.
+	// Default: model.DefaultLimits.
+	Limits model.Limits
+	// APIFactory makes the SNS API for a region, once per region. Default:
+	// an *sns.Client built from the options above. Set it to put a fake
+	// behind the client; the other options then do not apply.
+	APIFactory func(region.Region) (API, error)
+}
+
+// Option sets a field of [Options].
+type Option func(*Options)
+
+// WithConfig uses cfg as the base AWS configuration instead of loading the
+// default one. The other options override its fields.
+func WithConfig(cfg aws.Config) Option {
+	return func(o *Options) { o.Config = &cfg }
+}
+
+// WithCredentialsProvider uses p for credentials. The SDK caches what it
+// returns until shortly before expiry.
+func WithCredentialsProvider(p aws.CredentialsProvider) Option {
+	return func(o *Options) { o.Credentials = p }
+}
+
+// WithStaticCredentials uses a fixed access key; sessionToken may be empty.
+// Prefer temporary credentials outside tests and demos.
+func WithStaticCredentials(accessKeyID, secretAccessKey, sessionToken string) Option {
+	return WithCredentialsProvider(credentials.NewStaticCredentialsProvider(accessKeyID, secretAccessKey, sessionToken))
+}
+
+// WithEndpoint sends requests to url, for a local emulator or a VPC
+// endpoint. Plain http is accepted only for loopback hosts (see
+// [WithInsecureEndpoint]).
+func WithEndpoint(url string) Option {
+	return func(o *Options) { o.Endpoint = url }
+}
+
+// WithInsecureEndpoint allows a plain-http endpoint on a non-loopback host,
+// such as an emulator in a container network. Requests, signatures and
+// messages then cross the network unencrypted.
+func WithInsecureEndpoint() Option {
+	return func(o *Options) { o.InsecureEndpoint = true }
+}
+
+// WithHTTPClient sends requests through c.
+func WithHTTPClient(c aws.HTTPClient) Option {
+	return func(o *Options) { o.HTTPClient = c }
+}
+
+// WithRetryMaxAttempts sets the attempts per call, the first included; 1
+// disables retries.
+func WithRetryMaxAttempts(n int) Option {
+	return func(o *Options) { o.RetryMaxAttempts = n }
+}
+
+// WithRetryMode selects aws.RetryModeStandard or aws.RetryModeAdaptive.
+func WithRetryMode(m aws.RetryMode) Option {
+	return func(o *Options) { o.RetryMode = m }
+}
+
+// WithTimeout bounds each operation, retries included (the Mendix "API
+// timeout"). The caller's context still applies.
+func WithTimeout(d time.Duration) Option {
+	return func(o *Options) { o.Timeout = d }
+}
+
+// WithLogger sends the client's logs to l, under the group
+// "AmazonSNSConnector". Successful calls log at Debug, failures at Warn.
+func WithLogger(l *slog.Logger) Option {
+	return func(o *Options) { o.Logger = l }
+}
+
+// WithLimits validates messages against l instead of model.DefaultLimits,
+// for example for a topic with a larger MaximumMessageSize.
+func WithLimits(l model.Limits) Option {
+	return func(o *Options) { o.Limits = l }
+}
+
+// WithAPIFactory makes each region's SNS API with f instead of creating an
+// *sns.Client: the way to put a fake or an instrumented client behind the
+// [Client]. f is called at most once per region.
+func WithAPIFactory(f func(region.Region) (API, error)) Option {
+	return func(o *Options) { o.APIFactory = f }
+}
+
+// WithAPI serves every region with api. It is shorthand for a factory that
+// returns api, convenient for a fake in tests.
+func WithAPI(api API) Option {
+	return WithAPIFactory(func(region.Region) (API, error) { return api, nil })
+}
