@@ -283,72 +283,92 @@ func validateNumber(field, s string) error {
 	if s == "" {
 		return invalid(field, RuleRequired, "number value must not be empty")
 	}
-	digits, exp, ok := parseDecimal(s)
+	digits, mag, ok := parseDecimal(s)
 	if !ok {
 		return invalid(field, RuleFormat, "not a decimal number (want e.g. 42, -1.5 or 6.02e23)")
 	}
-	if len(digits) == 0 { // zero
+	if digits == 0 { // zero
 		return nil
 	}
-	if len(digits) > maxNumberDigits {
-		return invalid(field, RuleRange, "%d significant digits; SNS keeps at most %d", len(digits), maxNumberDigits)
+	if digits > maxNumberDigits {
+		return invalid(field, RuleRange, "%d significant digits; SNS keeps at most %d", digits, maxNumberDigits)
 	}
-	// The value is 0.d1d2... × 10^(exp+len(digits)); its magnitude's decimal
-	// exponent is that power minus one.
-	mag := exp + len(digits) - 1
 	if mag > maxNumberExp || mag < minNumberExp {
 		return invalid(field, RuleRange, "magnitude 10^%d is outside SNS's range 10^%d to 10^+%d", mag, minNumberExp, maxNumberExp)
 	}
 	return nil
 }
 
-// parseDecimal splits s into its significant digits (no leading or trailing
-// zeros) and the power of ten of the last of them. ok is false when s is not
-// [+-]digits[.digits][(e|E)[+-]digits] with at least one digit in the mantissa.
-func parseDecimal(s string) (digits string, exp int, ok bool) {
-	if len(s) > 1024 {
-		return "", 0, false
-	}
+// parseDecimal reads [+-]digits[.digits][(e|E)[+-]digits], with at least
+// one mantissa digit, and returns the number of significant digits (0 for
+// zero) and the decimal exponent of the most significant one (2 for 345).
+// It does not allocate.
+func parseDecimal(s string) (digits, mag int, ok bool) {
 	i := 0
 	if i < len(s) && (s[i] == '+' || s[i] == '-') {
 		i++
 	}
-	var mant strings.Builder
 	intStart := i
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		mant.WriteByte(s[i])
+	for i < len(s) && isDigit(s[i]) {
 		i++
 	}
-	nInt := i - intStart
-	nFrac := 0
+	intEnd := i
+	fracStart, fracEnd := i, i
 	if i < len(s) && s[i] == '.' {
 		i++
-		fracStart := i
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			mant.WriteByte(s[i])
+		fracStart = i
+		for i < len(s) && isDigit(s[i]) {
 			i++
 		}
-		nFrac = i - fracStart
+		fracEnd = i
 	}
+	nInt, nFrac := intEnd-intStart, fracEnd-fracStart
 	if nInt+nFrac == 0 {
-		return "", 0, false
+		return 0, 0, false
 	}
+	exp := 0
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		e, err := strconv.Atoi(s[i:])
-		if err != nil || s[i:] == "" || strings.HasPrefix(s[i:], "+") && len(s[i:]) == 1 || e > 1e6 || e < -1e6 {
-			return "", 0, false
+		e := s[i+1:]
+		if e != "" && (e[0] == '+' || e[0] == '-') {
+			e = e[1:]
 		}
-		exp = e
+		if e == "" || len(e) > 6 {
+			return 0, 0, false
+		}
+		for j := 0; j < len(e); j++ {
+			if !isDigit(e[j]) {
+				return 0, 0, false
+			}
+			exp = exp*10 + int(e[j]-'0')
+		}
+		if s[i+1] == '-' {
+			exp = -exp
+		}
 		i = len(s)
 	}
 	if i != len(s) {
-		return "", 0, false
+		return 0, 0, false
 	}
-	m := mant.String()
-	exp -= nFrac
-	trimmed := strings.TrimRight(m, "0")
-	exp += len(m) - len(trimmed)
-	trimmed = strings.TrimLeft(trimmed, "0")
-	return trimmed, exp, true
+	// Digit k of the mantissa, reading the integer then the fraction part.
+	digit := func(k int) byte {
+		if k < nInt {
+			return s[intStart+k]
+		}
+		return s[fracStart+k-nInt]
+	}
+	first, last := -1, -1
+	for k := 0; k < nInt+nFrac; k++ {
+		if digit(k) != '0' {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return 0, 0, true
+	}
+	return last - first + 1, nInt - 1 - first + exp, true
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

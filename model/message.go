@@ -104,8 +104,15 @@ func (m Message) ValidateWith(limits Limits) error {
 	if len(m.Attributes) > limits.MaxAttributes {
 		c.add(invalid("Message.Attributes", RuleMaxCount, "%d attributes; at most %d (SQS subscribers receive no more than 10)", len(m.Attributes), limits.MaxAttributes))
 	}
-	for _, name := range sortedKeys(m.Attributes) {
-		c.add(validateAttribute(name, m.Attributes[name]))
+	for name, a := range m.Attributes {
+		if validateAttribute(name, a) != nil {
+			// Report every bad attribute, in name order so messages are
+			// stable; sorting costs only on this failure path.
+			for _, name := range sortedKeys(m.Attributes) {
+				c.add(validateAttribute(name, m.Attributes[name]))
+			}
+			break
+		}
 	}
 	if n := m.PayloadSize(); n > limits.MaxPayloadBytes {
 		c.add(invalid("Message", RuleMaxSize, "payload (body plus attribute names, types and values) is %d bytes; at most %d", n, limits.MaxPayloadBytes))
@@ -136,16 +143,26 @@ func validateStructuredBody(body string) error {
 const maxAttributeNameLen = 256
 
 func validateAttribute(name string, a MessageAttribute) error {
-	field := fmt.Sprintf("Message.Attributes[%q]", truncate(name, 64))
-	if err := ValidateAttributeName(name); err != nil {
-		ve := err.(*ValidationError)
-		ve.Field = field
-		return ve
+	// Field paths are built only on failure: validation runs on every
+	// publish and must not allocate when all is well.
+	err := ValidateAttributeName(name)
+	if err == nil {
+		err = validateDataType("DataType", a.dataType)
 	}
-	if err := validateDataType(field+".DataType", a.dataType); err != nil {
-		return err
+	if err == nil {
+		err = a.validateValue("Value")
 	}
-	return a.validateValue(field + ".Value")
+	if err == nil {
+		return nil
+	}
+	ve := err.(*ValidationError)
+	prefix := fmt.Sprintf("Message.Attributes[%q]", truncate(name, 64))
+	if ve.Field == "Name" {
+		ve.Field = prefix
+	} else {
+		ve.Field = prefix + "." + ve.Field
+	}
+	return ve
 }
 
 // ValidateAttributeName checks a message attribute name: 1 to 256 of
