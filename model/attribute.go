@@ -165,9 +165,6 @@ func (a MessageAttribute) StringValue() string { return a.str }
 // BinaryValue returns a copy of a Binary attribute's bytes; nil otherwise.
 func (a MessageAttribute) BinaryValue() []byte { return bytes.Clone(a.bin) }
 
-// binaryView returns the bytes without copying, for the wire conversion.
-func (a MessageAttribute) binaryView() []byte { return a.bin }
-
 // size is what the attribute's type and value add to the payload.
 func (a MessageAttribute) size() int {
 	return len(a.dataType) + len(a.str) + len(a.bin)

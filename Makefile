@@ -1,0 +1,49 @@
+# snsconnector: the two commands a newcomer needs are `make demo` and `make test`.
+# Every tool is pinned here, so a clean clone on a fresh machine gets the same ones.
+
+GO          ?= go
+NPM         ?= npm
+EMU_DIR     := internal/fauxqs/_npm
+EMU_STAMP   := $(EMU_DIR)/node_modules/.package-lock.json
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
+BENCH_COUNT ?= 10
+
+.PHONY: all demo test unit lint emulator bench clean
+
+all: test
+
+## emulator: install fauxqs and its Node 22 from the committed lockfile
+emulator: $(EMU_STAMP)
+
+$(EMU_STAMP): $(EMU_DIR)/package.json $(EMU_DIR)/package-lock.json
+	$(NPM) ci --prefix $(EMU_DIR) --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## demo: start the emulator, run the quickstart against it, stop the emulator
+demo: emulator
+	$(GO) run ./internal/cmd/withemulator -- $(GO) run ./examples/quickstart
+
+## test: lint, then every test with the race detector, integration tests required
+test: emulator lint
+	SNSCONNECTOR_REQUIRE_EMULATOR=1 $(GO) test -race -count=1 ./...
+
+## unit: the tests that need no emulator (integration tests skip)
+unit:
+	FAUXQS_DIR=/nonexistent $(GO) test -race ./...
+
+## lint: gofmt, go vet and staticcheck must all be clean
+lint:
+	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './internal/fauxqs/_npm/*')); \
+	if [ -n "$$unformatted" ]; then echo "gofmt would change: $$unformatted"; exit 1; fi
+	$(GO) vet ./...
+	$(GO) run $(STATICCHECK) ./...
+
+## bench: the connector against the raw SDK on one stub endpoint, side by side
+bench:
+	@mkdir -p bench
+	$(GO) test -run='^$$' -bench=BenchmarkPublish -benchmem -count=$(BENCH_COUNT) ./snsconnector/ | tee bench/publish.txt
+	$(GO) run $(BENCHSTAT) -col /impl bench/publish.txt
+
+clean:
+	rm -rf $(EMU_DIR)/node_modules bench/*.txt
