@@ -2,6 +2,8 @@ package snsconnector
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -33,7 +35,7 @@ func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req m
 	if err != nil {
 		return nil, err
 	}
-	if err := req.ValidateWith(c.limits); err != nil {
+	if err := c.validatePublish(ctx, r, req); err != nil {
 		return nil, &Error{Op: op, Region: r, Topic: topic, Err: err}
 	}
 	start := time.Now()
@@ -48,4 +50,37 @@ func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req m
 		MessageID:      aws.ToString(out.MessageId),
 		SequenceNumber: aws.ToString(out.SequenceNumber),
 	}, nil
+}
+
+// validatePublish validates a request under the client's limits, with the
+// payload limit of the topic when the client knows it. A message over SNS's
+// default 256 KiB may still fit a topic whose MaximumMessageSize is larger
+// (up to 1 MiB): then, and only then, the topic's limit is read (once; it
+// is cached) before the message is judged too large. WithLimits turns this
+// off: an explicit limit is the caller's word.
+func (c *Client) validatePublish(ctx context.Context, r region.Region, req model.PublishRequest) error {
+	limits := c.limits
+	explicit := limits.MaxPayloadBytes > 0
+	if n, ok := c.knownTopicLimit(r, req.Topic.ARN); ok && !explicit {
+		limits.MaxPayloadBytes = n
+	}
+	err := req.ValidateWith(limits)
+	if err == nil || explicit || !onlyTooLarge(err) || req.Message.PayloadSize() > model.MaxTopicMessageSize {
+		return err
+	}
+	if _, known := c.knownTopicLimit(r, req.Topic.ARN); known {
+		return err
+	}
+	d, gerr := c.GetTopicAttributes(ctx, r, req.Topic)
+	if gerr != nil {
+		return errors.Join(err, fmt.Errorf("reading the topic's MaximumMessageSize: %w", gerr))
+	}
+	limits.MaxPayloadBytes = d.MaxMessageSize()
+	return req.ValidateWith(limits)
+}
+
+// onlyTooLarge reports whether err is exactly one payload-size violation.
+func onlyTooLarge(err error) bool {
+	ve, ok := err.(*model.ValidationError)
+	return ok && ve.Field == "Message" && ve.Rule == model.RuleMaxSize
 }

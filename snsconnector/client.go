@@ -33,6 +33,11 @@ type Client struct {
 
 	mu   sync.RWMutex
 	apis map[region.Region]API
+
+	cfg         *aws.Config // the resolved configuration; nil with a custom APIFactory
+	stsEndpoint string      // STS endpoint override, "" for AWS's
+	topics      sync.Map    // topicKey -> message size limit of a topic known to exist
+	accts       accounts    // account ID per partition, for ResolveTopic
 }
 
 // New returns a Client configured by opts. It does no network I/O: SDK
@@ -58,18 +63,28 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 	}
 	c.factory = o.APIFactory
 	if c.factory == nil {
-		f, err := sdkFactory(ctx, o)
+		cfg, err := resolveConfig(ctx, o)
 		if err != nil {
 			return nil, err
 		}
-		c.factory = f
+		c.cfg = &cfg
+		c.factory, err = sdkFactory(cfg, o)
+		if err != nil {
+			return nil, err
+		}
+		// STS (for ResolveTopic) has its own endpoint variable; resolve and
+		// check it now so a bad one fails here, not on first use.
+		c.stsEndpoint, err = resolveEndpoint("", "AWS_ENDPOINT_URL_STS", cfg.BaseEndpoint, o.InsecureEndpoint)
+		if err != nil {
+			return nil, err
+		}
 	}
 	return c, nil
 }
 
-// sdkFactory resolves the configuration once and returns a function that
-// builds an *sns.Client for a region from it.
-func sdkFactory(ctx context.Context, o Options) (func(region.Region) (API, error), error) {
+// resolveConfig loads or copies the base configuration and applies the
+// options that belong to every AWS client the connector makes.
+func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
 	var cfg aws.Config
 	if o.Config != nil {
 		cfg = o.Config.Copy()
@@ -79,7 +94,7 @@ func sdkFactory(ctx context.Context, o Options) (func(region.Region) (API, error
 		// credential providers it sets up do their I/O on first Retrieve.
 		cfg, err = config.LoadDefaultConfig(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("snsconnector: loading AWS configuration: %w", err)
+			return aws.Config{}, fmt.Errorf("snsconnector: loading AWS configuration: %w", err)
 		}
 	}
 	if o.Credentials != nil {
@@ -88,7 +103,19 @@ func sdkFactory(ctx context.Context, o Options) (func(region.Region) (API, error
 	if o.HTTPClient != nil {
 		cfg.HTTPClient = o.HTTPClient
 	}
-	endpoint, err := resolveEndpoint(o.Endpoint, cfg.BaseEndpoint, o.InsecureEndpoint)
+	if o.RetryMaxAttempts > 0 {
+		cfg.RetryMaxAttempts = o.RetryMaxAttempts
+	}
+	if o.RetryMode != "" {
+		cfg.RetryMode = o.RetryMode
+	}
+	return cfg, nil
+}
+
+// sdkFactory returns a function that builds an *sns.Client for a region
+// from the resolved configuration.
+func sdkFactory(cfg aws.Config, o Options) (func(region.Region) (API, error), error) {
+	endpoint, err := resolveEndpoint(o.Endpoint, "AWS_ENDPOINT_URL_SNS", cfg.BaseEndpoint, o.InsecureEndpoint)
 	if err != nil {
 		return nil, err
 	}
@@ -98,23 +125,18 @@ func sdkFactory(ctx context.Context, o Options) (func(region.Region) (API, error
 			if endpoint != "" {
 				so.BaseEndpoint = aws.String(endpoint)
 			}
-			if o.RetryMaxAttempts > 0 {
-				so.RetryMaxAttempts = o.RetryMaxAttempts
-			}
-			if o.RetryMode != "" {
-				so.RetryMode = o.RetryMode
-			}
 		}), nil
 	}, nil
 }
 
-// resolveEndpoint picks the endpoint by the SDK's precedence (explicit,
-// then service-specific environment, then global environment, then the
-// configuration) and checks that plain http stays on loopback.
-func resolveEndpoint(explicit string, fromConfig *string, insecureOK bool) (string, error) {
+// resolveEndpoint picks a service's endpoint by the SDK's precedence
+// (explicit, then the service's environment variable, then
+// AWS_ENDPOINT_URL, then the configuration) and checks that plain http
+// stays on loopback.
+func resolveEndpoint(explicit, serviceEnv string, fromConfig *string, insecureOK bool) (string, error) {
 	ep := explicit
 	if ep == "" && !strings.EqualFold(os.Getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true") {
-		ep = os.Getenv("AWS_ENDPOINT_URL_SNS")
+		ep = os.Getenv(serviceEnv)
 		if ep == "" {
 			ep = os.Getenv("AWS_ENDPOINT_URL")
 		}

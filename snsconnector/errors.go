@@ -54,3 +54,5 @@ func ErrorCode(err error) string {
 var errRepeatedToken = errors.New("the service returned the same NextToken twice; stopping instead of looping")
 
 var errNoMessageID = errors.New("the service accepted the call but returned no message ID")
+
+var errNoTopicARN = errors.New("the service accepted the call but returned no topic ARN")

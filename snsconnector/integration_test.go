@@ -202,7 +202,7 @@ func TestIntegrationInvalidInputSendsNothing(t *testing.T) {
 		{Topic: model.Topic{ARN: topic}, Message: model.Message{Body: "no group"}},
 		{Topic: model.Topic{ARN: topic}, Message: model.Message{Body: "", GroupID: "g"}},
 		{Topic: model.Topic{ARN: "not-an-arn"}, Message: model.Message{Body: "x"}},
-		{Topic: model.Topic{ARN: topic}, Message: model.Message{Body: strings.Repeat("x", 300_000), GroupID: "g"}},
+		{Topic: model.Topic{ARN: topic}, Message: model.Message{Body: strings.Repeat("x", model.MaxTopicMessageSize+1), GroupID: "g"}},
 		{Topic: model.Topic{ARN: topic}, Message: model.Message{Body: "x", GroupID: "g", Attributes: map[string]model.MessageAttribute{"AWS.x": model.StringAttribute("v")}}},
 	}
 	for i, req := range bad {

@@ -43,6 +43,12 @@ type Options struct {
 	// Limits are the limits messages are validated against before sending.
 	// Default: model.DefaultLimits.
 	Limits model.Limits
+	// AccountID is the account whose topics ResolveTopic addresses. Default:
+	// learnt once from STS GetCallerIdentity.
+	AccountID string
+	// STS answers GetCallerIdentity for ResolveTopic. Default: an *sts.Client
+	// from the same configuration ($AWS_ENDPOINT_URL_STS applies).
+	STS STSAPI
 	// APIFactory makes the SNS API for a region, once per region. Default:
 	// an *sns.Client built from the options above. Set it to put a fake
 	// behind the client; the other options then do not apply.
@@ -129,4 +135,15 @@ func WithAPIFactory(f func(region.Region) (API, error)) Option {
 // returns api, convenient for a fake in tests.
 func WithAPI(api API) Option {
 	return WithAPIFactory(func(region.Region) (API, error) { return api, nil })
+}
+
+// WithAccountID tells ResolveTopic which account's topics to address,
+// sparing its one STS call.
+func WithAccountID(id string) Option {
+	return func(o *Options) { o.AccountID = id }
+}
+
+// WithSTSAPI gives ResolveTopic the STS API to learn the account from.
+func WithSTSAPI(api STSAPI) Option {
+	return func(o *Options) { o.STS = api }
 }

@@ -3,6 +3,7 @@
 package wire
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -61,4 +62,22 @@ func Topic(arn string) model.Topic {
 		name = arn[i+1:]
 	}
 	return model.Topic{ARN: arn, Name: name}
+}
+
+// Tags converts tags to the SDK's list, sorted by key so requests are
+// reproducible; nil for none.
+func Tags(tags model.Tags) []types.Tag {
+	if len(tags) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(tags))
+	for k := range tags {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	out := make([]types.Tag, len(keys))
+	for i, k := range keys {
+		out[i] = types.Tag{Key: aws.String(k), Value: aws.String(tags[k])}
+	}
+	return out
 }
