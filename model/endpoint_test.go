@@ -125,6 +125,12 @@ func TestEndpointsRejected(t *testing.T) {
 		{"application lower platform", func() (Endpoint, error) {
 			return ApplicationEndpoint("arn:aws:sns:us-east-1:123456789012:endpoint/gcm/my-app/1")
 		}, addr, RuleFormat},
+		{"application bad app name", func() (Endpoint, error) {
+			return ApplicationEndpoint("arn:aws:sns:us-east-1:123456789012:endpoint/GCM/my app/1")
+		}, addr, RuleFormat},
+		{"application bad id", func() (Endpoint, error) {
+			return ApplicationEndpoint("arn:aws:sns:us-east-1:123456789012:endpoint/GCM/my-app/id_1")
+		}, addr, RuleFormat},
 		{"firehose bad stream", func() (Endpoint, error) { return FirehoseEndpoint(queueARN, roleARN) }, addr, RuleFormat},
 		{"firehose no role", func() (Endpoint, error) { return FirehoseEndpoint(streamARN, "") }, "Endpoint.SubscriptionRoleARN", RuleRequired},
 		{"firehose user not role", func() (Endpoint, error) { return FirehoseEndpoint(streamARN, "arn:aws:iam::123456789012:user/bob") }, "Endpoint.SubscriptionRoleARN", RuleFormat},

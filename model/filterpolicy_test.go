@@ -260,6 +260,9 @@ func TestFilterPolicyRejects(t *testing.T) {
 		{"not an address", attrs.Where("ip", IPAddressIn("example.com")), `FilterPolicy["ip"][0]["cidr"]`, RuleFormat},
 		{"nesting with MessageAttributes", attrs.WhereNested("detail", FilterPolicy{}.Where("a", Exists())), `FilterPolicy["detail"]`, RuleForbidden},
 		{"empty nested object", body.WhereNested("detail", FilterPolicy{}), `FilterPolicy["detail"]`, RuleRequired},
+		{"nested key twice", body.Where("d", Exists()).WhereNested("d", FilterPolicy{}.Where("a", Exists())), `FilterPolicy["d"]`, RuleDuplicate},
+		{"nested empty key", body.WhereNested("", FilterPolicy{}.Where("a", Exists())), `FilterPolicy[""]`, RuleRequired},
+		{"long key cut in the path", attrs.Where(strings.Repeat("k", 100), StringEquals()), `FilterPolicy["` + strings.Repeat("k", 64) + `…"][0]`, RuleRequired},
 		{"problem inside nested object", body.WhereNested("detail", FilterPolicy{}.Where("a", StringPrefix(""))), `FilterPolicy["detail"]["a"][0]["prefix"]`, RuleRequired},
 		{"one alternative", attrs.Or(FilterPolicy{}.Where("a", Exists())), `FilterPolicy["$or"]`, RuleFormat},
 		{"Or twice", attrs.Or(FilterPolicy{}.Where("a", Exists()), FilterPolicy{}.Where("b", Exists())).
