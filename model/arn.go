@@ -20,51 +20,17 @@ type TopicARN struct {
 // ":" and an id) is rejected: it names a subscription, not a topic.
 func ParseTopicARN(arn string) (TopicARN, error) {
 	const field = "Topic.ARN"
-	if arn == "" {
-		return TopicARN{}, invalid(field, RuleRequired, "a topic ARN is required")
+	a, err := parseResourceARN(field, arn, "sns", true)
+	if err != nil {
+		return TopicARN{}, err
 	}
-	// Cut rather than Split: this runs on every publish and should not
-	// allocate.
-	var parts [6]string
-	rest := arn
-	for i := range 5 {
-		var found bool
-		parts[i], rest, found = strings.Cut(rest, ":")
-		if !found {
-			return TopicARN{}, invalid(field, RuleFormat,
-				"want arn:PARTITION:sns:REGION:ACCOUNT:TOPIC with six ':'-separated parts")
-		}
+	if strings.Contains(a.resource, ":") {
+		return TopicARN{}, invalid(field, RuleFormat, "a topic ARN has six ':'-separated parts; seven is a subscription ARN")
 	}
-	parts[5] = rest
-	if parts[0] != "arn" || strings.Contains(rest, ":") {
-		return TopicARN{}, invalid(field, RuleFormat,
-			"want arn:PARTITION:sns:REGION:ACCOUNT:TOPIC with six ':'-separated parts")
-	}
-	p := TopicARN{
-		Partition: region.Partition(parts[1]),
-		Region:    region.Region(parts[3]),
-		AccountID: parts[4],
-		Name:      parts[5],
-	}
-	if !validPartition(p.Partition) {
-		return TopicARN{}, invalid(field, RuleFormat, "partition %q is not an AWS partition", truncate(parts[1], 32))
-	}
-	if parts[2] != "sns" {
-		return TopicARN{}, invalid(field, RuleFormat, "service is %q; a topic ARN names service \"sns\"", truncate(parts[2], 32))
-	}
-	if err := p.Region.Validate(); err != nil {
-		return TopicARN{}, invalid(field, RuleFormat, "region %q is not a region code", truncate(parts[3], 32))
-	}
-	if got := p.Region.Partition(); got != p.Partition {
-		return TopicARN{}, invalid(field, RuleConflict, "region %s belongs to partition %q, not %q", p.Region, got, p.Partition)
-	}
-	if !isAccountID(p.AccountID) {
-		return TopicARN{}, invalid(field, RuleFormat, "account must be 12 digits")
-	}
-	if err := ValidateTopicName(p.Name); err != nil {
+	if err := ValidateTopicName(a.resource); err != nil {
 		return TopicARN{}, invalid(field, RuleFormat, "topic name: %s", err.(*ValidationError).Reason)
 	}
-	return p, nil
+	return TopicARN{Partition: a.partition, Region: a.region, AccountID: a.account, Name: a.resource}, nil
 }
 
 // String returns the ARN text.
@@ -84,27 +50,6 @@ func NewTopicARN(r region.Region, accountID, name string) (TopicARN, error) {
 		return TopicARN{}, err
 	}
 	return a, nil
-}
-
-func validPartition(p region.Partition) bool {
-	switch p {
-	case region.PartitionAWS, region.PartitionChina, region.PartitionGovUS, region.PartitionEUSC,
-		region.PartitionISO, region.PartitionISOB, region.PartitionISOE, region.PartitionISOF:
-		return true
-	}
-	return false
-}
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // truncate shortens s for an error message so a hostile input cannot make
