@@ -109,6 +109,9 @@ func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
 	if o.RetryMode != "" {
 		cfg.RetryMode = o.RetryMode
 	}
+	if o.Retryer != nil {
+		cfg.Retryer = o.Retryer
+	}
 	return cfg, nil
 }
 

@@ -34,6 +34,10 @@ type Options struct {
 	// RetryMode is aws.RetryModeStandard or aws.RetryModeAdaptive (which adds
 	// client-side rate limiting after throttling). Default: standard.
 	RetryMode aws.RetryMode
+	// Retryer makes the retryer of each SDK client, for full control of
+	// attempts, backoff and which errors are retried. It overrides
+	// RetryMaxAttempts and RetryMode. Default: the SDK's standard retryer.
+	Retryer func() aws.Retryer
 	// Timeout bounds each operation, retries included. Default: none beyond
 	// the caller's context.
 	Timeout time.Duration
@@ -104,6 +108,12 @@ func WithRetryMaxAttempts(n int) Option {
 // WithRetryMode selects aws.RetryModeStandard or aws.RetryModeAdaptive.
 func WithRetryMode(m aws.RetryMode) Option {
 	return func(o *Options) { o.RetryMode = m }
+}
+
+// WithRetryer makes each SDK client's retryer with f, e.g. retry.NewStandard
+// with a shorter MaxBackoff, or aws.NopRetryer for none.
+func WithRetryer(f func() aws.Retryer) Option {
+	return func(o *Options) { o.Retryer = f }
 }
 
 // WithTimeout bounds each operation, retries included (the Mendix "API

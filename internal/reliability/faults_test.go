@@ -1,0 +1,260 @@
+package reliability
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
+
+	"github.com/go-sns/connector/internal/faults"
+	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/model"
+	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
+)
+
+// ledger records what the library reported for each message and what the
+// queue delivered, and checks the property the library promises: every
+// message reported as published is delivered, every message not delivered
+// was reported as failed, and (for FIFO with deduplication IDs) nothing is
+// delivered twice.
+type ledger struct {
+	mu        sync.Mutex
+	sent      int
+	confirmed map[string]bool
+	failed    map[string]error
+	delivered map[string]int
+	order     []string // bodies in order of first delivery
+}
+
+func newLedger() *ledger {
+	return &ledger{confirmed: map[string]bool{}, failed: map[string]error{}, delivered: map[string]int{}}
+}
+
+func (l *ledger) report(body string, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.sent++
+	if err != nil {
+		l.failed[body] = err
+	} else {
+		l.confirmed[body] = true
+	}
+}
+
+func (l *ledger) deliver(msgs []sqstypes.Message) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, m := range msgs {
+		b := aws.ToString(m.Body)
+		if l.delivered[b] == 0 {
+			l.order = append(l.order, b)
+		}
+		l.delivered[b]++
+	}
+}
+
+// check applies the property, logs the counts, and fails t on a breach.
+func (l *ledger) check(t *testing.T, noDuplicates bool) {
+	t.Helper()
+	summary, breaches := l.verify(noDuplicates)
+	t.Log(summary)
+	for _, b := range breaches {
+		t.Error(b)
+	}
+}
+
+// verify returns the counts and every breach of the property.
+func (l *ledger) verify(noDuplicates bool) (summary string, breaches []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lost, dups, unknown, failedDelivered := 0, 0, 0, 0
+	var examples []string
+	for body := range l.confirmed {
+		if l.delivered[body] == 0 {
+			lost++
+			if len(examples) < 5 {
+				examples = append(examples, body)
+			}
+		}
+	}
+	for body, n := range l.delivered {
+		if !l.confirmed[body] && l.failed[body] == nil {
+			unknown++ // delivered but never sent: a bug in the test or the library
+		}
+		if n > 1 {
+			dups += n - 1
+		}
+	}
+	for body := range l.failed {
+		if l.delivered[body] > 0 {
+			failedDelivered++ // allowed: the ambiguous case, reported failed yet applied
+		}
+	}
+	summary = fmt.Sprintf("sent %d, confirmed %d, delivered %d distinct (+%d duplicates), reported failed %d (of which delivered anyway %d), lost %d",
+		l.sent, len(l.confirmed), len(l.delivered), dups, len(l.failed), failedDelivered, lost)
+	if lost > 0 {
+		breaches = append(breaches, fmt.Sprintf("%d messages reported published were never delivered, e.g. %v", lost, examples))
+	}
+	if unknown > 0 {
+		breaches = append(breaches, fmt.Sprintf("%d delivered messages were never sent", unknown))
+	}
+	if l.sent != len(l.confirmed)+len(l.failed) {
+		breaches = append(breaches, fmt.Sprintf("%d sent but %d outcomes reported", l.sent, len(l.confirmed)+len(l.failed)))
+	}
+	if noDuplicates && dups > 0 {
+		breaches = append(breaches, fmt.Sprintf("%d duplicates delivered despite deduplication IDs", dups))
+	}
+	return summary, breaches
+}
+
+// drain reads the queue until want messages arrived or it stays quiet.
+func drain(ctx context.Context, t *testing.T, q *fauxqs.Queue, l *ledger, want int) {
+	t.Helper()
+	msgs, err := q.Receive(ctx, want, 3*time.Second)
+	if err != nil {
+		t.Fatalf("draining: %v", err)
+	}
+	l.deliver(msgs)
+	// Read once more briefly to catch duplicates that arrive late.
+	more, _ := q.Receive(ctx, 1<<30, 500*time.Millisecond)
+	l.deliver(more)
+}
+
+type faultCase struct {
+	name  string
+	setup func(t *testing.T, upstream string) (endpoint string, proxy *faults.Proxy)
+}
+
+// faultCases are the failures between client and server the library must
+// survive. The shares are high enough that some messages exhaust their
+// retries and must be reported failed.
+func faultCases() []faultCase {
+	toxic := func(tx faults.Toxic) func(*testing.T, string) (string, *faults.Proxy) {
+		return func(t *testing.T, upstream string) (string, *faults.Proxy) {
+			p := faults.NewProxy(t, upstream)
+			p.Add(t, tx)
+			return p.URL, p
+		}
+	}
+	httpFault := func(before bool, share float64, answers ...faults.Answer) func(*testing.T, string) (string, *faults.Proxy) {
+		return func(t *testing.T, upstream string) (string, *faults.Proxy) {
+			f := faults.NewHTTPFaults(t, upstream, share, 42, answers...)
+			f.Before = before
+			return f.URL, nil
+		}
+	}
+	return []faultCase{
+		{"latency", toxic(faults.Latency(40, 30, 0.5))},
+		{"connection reset mid-request", toxic(faults.ResetPeer(0.25))},
+		{"response cut off", toxic(faults.CutResponse(60, 0.25))},
+		{"server stops answering", toxic(faults.StopAnswering(0, 0.05))},
+		{"500 and 503 after the request took effect", httpFault(false, 0.3, faults.InternalError, faults.ServiceUnavailable)},
+		{"503 before the request", httpFault(true, 0.4, faults.ServiceUnavailable)},
+		{"throttling", httpFault(true, 0.4, faults.Throttling)},
+	}
+}
+
+var emulator fauxqs.Shared
+
+func newFaultyClient(t *testing.T, endpoint string) *snsconnector.Client {
+	t.Helper()
+	c, err := snsconnector.New(context.Background(),
+		snsconnector.WithEndpoint(endpoint),
+		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
+		// A fresh connection per request, so Toxiproxy's per-connection
+		// toxicity is a per-request fault rate.
+		snsconnector.WithHTTPClient(&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}),
+		// A server that stops answering costs at most this per message.
+		snsconnector.WithTimeout(time.Second),
+		// The SDK's standard retryer with its backoff capped, so the short
+		// run does not spend its time asleep; which errors are retried, and
+		// how often, stays the default.
+		snsconnector.WithRetryer(func() aws.Retryer {
+			return retry.NewStandard(func(o *retry.StandardOptions) { o.MaxBackoff = 50 * time.Millisecond })
+		}),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestIntegrationPublishUnderFaults(t *testing.T) {
+	srv := emulator.Need(t)
+	n := scale(120, 3000)
+	for _, fc := range faultCases() {
+		t.Run(fc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			r := region.EUWest1
+			topic := createTopic(t, srv, r, fauxqs.UniqueName("faults"), false)
+			q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			endpoint, _ := fc.setup(t, srv.URL)
+			c := newFaultyClient(t, endpoint)
+			l := newLedger()
+			var wg sync.WaitGroup
+			sem := make(chan struct{}, 8)
+			for i := range n {
+				wg.Go(func() {
+					sem <- struct{}{}
+					defer func() { <-sem }()
+					body := fmt.Sprintf("%s-%05d", strings.ReplaceAll(fc.name, " ", "_"), i)
+					_, err := c.Publish(ctx, r, model.PublishRequest{Topic: model.Topic{ARN: topic}, Message: model.Message{Body: body}})
+					l.report(body, err)
+				})
+			}
+			wg.Wait()
+			drain(ctx, t, q, l, len(l.confirmed))
+			l.check(t, false)
+		})
+	}
+}
+
+func TestIntegrationFIFOPublishUnderFaultsHasNoDuplicates(t *testing.T) {
+	srv := emulator.Need(t)
+	n := scale(100, 2000)
+	for _, fc := range faultCases() {
+		if fc.name == "latency" {
+			continue // no retries, nothing to deduplicate
+		}
+		t.Run(fc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := context.Background()
+			r := region.EUWest1
+			topic := createTopic(t, srv, r, fauxqs.UniqueName("ffaults")+".fifo", true)
+			q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			endpoint, _ := fc.setup(t, srv.URL)
+			c := newFaultyClient(t, endpoint)
+			l := newLedger()
+			for i := range n {
+				body := fmt.Sprintf("fifo-%05d", i)
+				_, err := c.Publish(ctx, r, model.PublishRequest{Topic: model.Topic{ARN: topic}, Message: model.Message{
+					Body: body, GroupID: "g", DeduplicationID: body,
+				}})
+				l.report(body, err)
+			}
+			drain(ctx, t, q, l, len(l.confirmed))
+			l.check(t, true)
+			// Published one after another into one group, they must arrive in
+			// the order sent, whatever was retried.
+			if !sort.StringsAreSorted(l.order) {
+				t.Errorf("FIFO order broken: %v", l.order)
+			}
+		})
+	}
+}
