@@ -77,7 +77,7 @@ func WithCredentialsProvider(p aws.CredentialsProvider) Option {
 // WithStaticCredentials uses a fixed access key; sessionToken may be empty.
 // Prefer temporary credentials outside tests and demos.
 func WithStaticCredentials(accessKeyID, secretAccessKey, sessionToken string) Option {
-	return WithCredentialsProvider(credentials.NewStaticCredentialsProvider(accessKeyID, secretAccessKey, sessionToken))
+	return WithCredentialsProvider(redactedProvider{credentials.NewStaticCredentialsProvider(accessKeyID, secretAccessKey, sessionToken)})
 }
 
 // WithEndpoint sends requests to url, for a local emulator or a VPC
