@@ -97,6 +97,11 @@ func (s *Server) SubscribeQueue(ctx context.Context, r, topicARN string, attrs m
 
 // Receive reads and deletes messages until it has n or wait has passed
 // with nothing new arriving. It returns what it got, in arrival order.
+//
+// Under heavy load a receive's answer can be lost on the way back, leaving
+// its messages in flight; a short visibility timeout makes them visible
+// again within the wait, so the same SQS message can come back twice.
+// Callers that count duplicates count distinct SQS message IDs.
 func (q *Queue) Receive(ctx context.Context, n int, wait time.Duration) ([]sqstypes.Message, error) {
 	var got []sqstypes.Message
 	idle := time.Now()
@@ -105,6 +110,7 @@ func (q *Queue) Receive(ctx context.Context, n int, wait time.Duration) ([]sqsty
 			QueueUrl:                    aws.String(q.URL),
 			MaxNumberOfMessages:         10,
 			WaitTimeSeconds:             1,
+			VisibilityTimeout:           3,
 			MessageAttributeNames:       []string{"All"},
 			MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{sqstypes.MessageSystemAttributeNameAll},
 		})

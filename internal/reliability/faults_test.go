@@ -32,11 +32,12 @@ type ledger struct {
 	confirmed map[string]bool
 	failed    map[string]error
 	delivered map[string]int
-	order     []string // bodies in order of first delivery
+	order     []string        // bodies in order of first delivery
+	seen      map[string]bool // SQS message IDs: a redelivered receive is not a duplicate publish
 }
 
 func newLedger() *ledger {
-	return &ledger{confirmed: map[string]bool{}, failed: map[string]error{}, delivered: map[string]int{}}
+	return &ledger{confirmed: map[string]bool{}, failed: map[string]error{}, delivered: map[string]int{}, seen: map[string]bool{}}
 }
 
 func (l *ledger) report(body string, err error) {
@@ -54,6 +55,12 @@ func (l *ledger) deliver(msgs []sqstypes.Message) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, m := range msgs {
+		if id := aws.ToString(m.MessageId); id != "" {
+			if l.seen[id] {
+				continue
+			}
+			l.seen[id] = true
+		}
 		b := aws.ToString(m.Body)
 		if l.delivered[b] == 0 {
 			l.order = append(l.order, b)
@@ -119,7 +126,7 @@ func (l *ledger) verify(noDuplicates bool) (summary string, breaches []string) {
 // drain reads the queue until want messages arrived or it stays quiet.
 func drain(ctx context.Context, t *testing.T, q *fauxqs.Queue, l *ledger, want int) {
 	t.Helper()
-	msgs, err := q.Receive(ctx, want, 3*time.Second)
+	msgs, err := q.Receive(ctx, want, 10*time.Second)
 	if err != nil {
 		t.Fatalf("draining: %v", err)
 	}

@@ -33,6 +33,12 @@ func TestLedgerCatchesEveryBreach(t *testing.T) {
 			l.report("a", nil)
 			l.deliver([]sqstypes.Message{msg("a"), msg("a")})
 		}, true, true},
+		{"the same SQS message received twice is no duplicate", func(l *ledger) {
+			l.report("a", nil)
+			m := msg("a")
+			m.MessageId = aws.String("sqs-1")
+			l.deliver([]sqstypes.Message{m, m})
+		}, true, false},
 		{"duplicate without dedup is allowed", func(l *ledger) {
 			l.report("a", nil)
 			l.deliver([]sqstypes.Message{msg("a"), msg("a")})

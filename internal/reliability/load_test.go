@@ -1,0 +1,119 @@
+package reliability
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+
+	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/model"
+	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
+)
+
+// heapSampler records the peak heap in use while a load runs.
+type heapSampler struct {
+	peak atomic.Uint64
+	stop chan struct{}
+	done chan struct{}
+}
+
+func sampleHeap() *heapSampler {
+	h := &heapSampler{stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(h.done)
+		var ms runtime.MemStats
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > h.peak.Load() {
+				h.peak.Store(ms.HeapInuse)
+			}
+			select {
+			case <-h.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return h
+}
+
+func (h *heapSampler) Stop() uint64 {
+	close(h.stop)
+	<-h.done
+	return h.peak.Load()
+}
+
+// maxPeakHeap is a generous ceiling: the load holds no message after it is
+// published, so the heap must not grow with the message count.
+const maxPeakHeap = 256 << 20
+
+func TestIntegrationLoadManyGoroutinesOneClient(t *testing.T) {
+	srv := emulator.Need(t)
+	const goroutines = 64
+	n := scale(20_000, 200_000)
+	ctx := context.Background()
+	r := region.EUWest1
+	topic := createTopic(t, srv, r, fauxqs.UniqueName("load"), false)
+	q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport := &http.Transport{MaxIdleConnsPerHost: goroutines}
+	defer transport.CloseIdleConnections()
+	c, err := snsconnector.New(ctx, snsconnector.WithEndpoint(srv.URL),
+		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
+		snsconnector.WithHTTPClient(&http.Client{Transport: transport}))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Goroutines of the emulator's helper clients exist from here on; only
+	// what the load starts must be gone when it ends.
+	leaks := goleak.IgnoreCurrent()
+	heap := sampleHeap()
+	l := newLedger()
+	var next atomic.Int64
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range goroutines {
+		wg.Go(func() {
+			for {
+				i := next.Add(1) - 1
+				if i >= int64(n) {
+					return
+				}
+				body := fmt.Sprintf("load-%06d", i)
+				_, err := c.Publish(ctx, r, model.PublishRequest{Topic: model.Topic{ARN: topic}, Message: model.Message{
+					Body:       body,
+					Attributes: map[string]model.MessageAttribute{"i": model.NumberAttribute(i)},
+				}})
+				l.report(body, err)
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	peak := heap.Stop()
+	transport.CloseIdleConnections()
+	goleak.VerifyNone(t, leaks)
+	drain(ctx, t, q, l, n)
+	l.check(t, false)
+	if len(l.failed) > 0 {
+		t.Errorf("%d publishes failed under load with no faults injected", len(l.failed))
+	}
+	t.Logf("%d messages from %d goroutines in %v (%.0f msg/s, race detector %v), peak heap %.1f MiB",
+		n, goroutines, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(), raceEnabled, float64(peak)/(1<<20))
+	if peak > maxPeakHeap {
+		t.Errorf("peak heap %d MiB exceeds %d MiB", peak>>20, maxPeakHeap>>20)
+	}
+}
