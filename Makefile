@@ -8,8 +8,9 @@ EMU_STAMP   := $(EMU_DIR)/node_modules/.package-lock.json
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_COUNT ?= 10
+FUZZTIME    ?= 2s
 
-.PHONY: all demo test unit lint emulator bench clean
+.PHONY: all demo test unit lint fuzz soak emulator bench clean
 
 all: test
 
@@ -24,9 +25,25 @@ $(EMU_STAMP): $(EMU_DIR)/package.json $(EMU_DIR)/package-lock.json
 demo: emulator
 	$(GO) run ./internal/cmd/withemulator -- $(GO) run ./examples/quickstart
 
-## test: lint, then every test with the race detector, integration tests required
+## test: lint, every test with the race detector (integration tests required), then each fuzz target briefly
 test: emulator lint
-	SNSCONNECTOR_REQUIRE_EMULATOR=1 $(GO) test -race -count=1 ./...
+	SNSCONNECTOR_REQUIRE_EMULATOR=1 $(GO) test -race -count=1 -timeout 15m ./...
+	$(MAKE) --no-print-directory fuzz
+
+## fuzz: run every Fuzz target for FUZZTIME each (seed corpora live in testdata/fuzz)
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "fuzz $$pkg $$target ($(FUZZTIME))"; \
+	    out=$$($(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) $$pkg 2>&1) || \
+	      { echo "$$out"; echo "fuzz target $$target in $$pkg failed; the input is saved in its testdata/fuzz"; exit 1; }; \
+	  done; \
+	done
+
+## soak: the long versions: faults, load and credential expiry at full size, fuzzing a minute a target
+soak: emulator
+	SNSCONNECTOR_REQUIRE_EMULATOR=1 SNSCONNECTOR_SOAK=1 $(GO) test -race -count=1 -timeout 120m -v -run 'Integration' ./internal/reliability/
+	$(MAKE) --no-print-directory fuzz FUZZTIME=60s
 
 ## unit: the tests that need no emulator (integration tests skip)
 unit:
