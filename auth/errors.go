@@ -15,20 +15,20 @@ type Rule string
 
 // The rules a profile is checked against, all before anything is sent.
 const (
-	RuleNotFound      Rule = "not-found"       // no such file or profile
-	RuleUnreadable    Rule = "unreadable"      // a file cannot be read or decoded
-	RuleSyntax        Rule = "syntax"          // the file is not valid YAML of the expected shape
-	RuleUnknownKey    Rule = "unknown-key"     // a key this package does not know (a typo?)
-	RuleRequired      Rule = "required"        // a key the chosen method needs is missing
-	RuleConflict      Rule = "conflict"        // keys of two methods mixed, or two sources for one value
-	RuleFormat        Rule = "format"          // malformed ARN, duration, region, URL or name
-	RuleRange         Rule = "range"           // a number or duration outside its allowed range
-	RuleUnsetVariable Rule = "unset-variable"  // ${VAR} names an unset environment variable
-	RuleKeyMismatch   Rule = "key-mismatch"    // the private key does not belong to the certificate
-	RuleExpired       Rule = "expired"         // the certificate's NotAfter has passed
-	RuleNotYetValid   Rule = "not-yet-valid"   // the certificate's NotBefore is in the future
-	RuleUnsupported   Rule = "unsupported"     // a key or certificate Roles Anywhere cannot use
-	RuleInsecure      Rule = "insecure"        // plain http to a host that is not loopback
+	RuleNotFound      Rule = "not-found"        // no such file or profile
+	RuleUnreadable    Rule = "unreadable"       // a file cannot be read or decoded
+	RuleSyntax        Rule = "syntax"           // the file is not valid YAML of the expected shape
+	RuleUnknownKey    Rule = "unknown-key"      // a key this package does not know (a typo?)
+	RuleRequired      Rule = "required"         // a key the chosen method needs is missing
+	RuleConflict      Rule = "conflict"         // keys of two methods mixed, or two sources for one value
+	RuleFormat        Rule = "format"           // malformed ARN, duration, region, URL or name
+	RuleRange         Rule = "range"            // a number or duration outside its allowed range
+	RuleUnsetVariable Rule = "unset-variable"   // ${VAR} names an unset environment variable
+	RuleKeyMismatch   Rule = "key-mismatch"     // the private key does not belong to the certificate
+	RuleExpired       Rule = "expired"          // the certificate's NotAfter has passed
+	RuleNotYetValid   Rule = "not-yet-valid"    // the certificate's NotBefore is in the future
+	RuleUnsupported   Rule = "unsupported"      // a key or certificate Roles Anywhere cannot use
+	RuleInsecure      Rule = "insecure"         // plain http to a host that is not loopback
 	RulePermissions   Rule = "file-permissions" // a private key readable by others (a warning only)
 )
 
