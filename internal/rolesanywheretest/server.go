@@ -67,6 +67,9 @@ type Server struct {
 	issued  atomic.Int64 // successful answers
 	refused atomic.Int64 // requests refused by verification
 
+	closeOnce sync.Once
+	closed    chan struct{} // closed by Close: ends injected delays
+
 	mu        sync.Mutex
 	failNext  []Fault
 	always    *Fault
@@ -103,18 +106,35 @@ func NewServer(t testing.TB, o Options) *Server {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	s := &Server{opts: o}
+	s := &Server{opts: o, closed: make(chan struct{})}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.handle))
 	t.Cleanup(s.Close)
 	return s
 }
 
-// Region, ARNs and account the server expects.
-func (s *Server) Region() string         { return s.opts.Region }
+// Close ends pending delayed answers, then shuts the server down. It may
+// be called more than once.
+func (s *Server) Close() {
+	s.closeOnce.Do(func() {
+		close(s.closed)
+		s.Server.Close()
+	})
+}
+
+// Region returns the region the server serves.
+func (s *Server) Region() string { return s.opts.Region }
+
+// TrustAnchorARN returns the trust anchor ARN the server expects.
 func (s *Server) TrustAnchorARN() string { return s.opts.TrustAnchorARN }
-func (s *Server) ProfileARN() string     { return s.opts.ProfileARN }
-func (s *Server) RoleARN() string        { return s.opts.RoleARN }
-func (s *Server) Account() string        { return s.opts.Account }
+
+// ProfileARN returns the profile ARN the server expects.
+func (s *Server) ProfileARN() string { return s.opts.ProfileARN }
+
+// RoleARN returns the role ARN the server expects.
+func (s *Server) RoleARN() string { return s.opts.RoleARN }
+
+// Account returns the account of the ARNs.
+func (s *Server) Account() string { return s.opts.Account }
 
 // Calls returns how many requests reached /sessions, answered or not.
 func (s *Server) Calls() int64 { return s.calls.Load() }
@@ -185,6 +205,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-time.After(delay):
 		case <-r.Context().Done():
+			return
+		case <-s.closed:
+			writeFault(w, Fault{Status: http.StatusServiceUnavailable, Message: "server closing"})
 			return
 		}
 	}
