@@ -3,6 +3,8 @@ package auth
 import (
 	"bytes"
 	"context"
+	"crypto"
+	"io"
 	"log/slog"
 	"sync"
 	"testing"
@@ -68,4 +70,12 @@ func mustRetrieve(t *testing.T, p aws.CredentialsProvider) aws.Credentials {
 		t.Fatalf("Retrieve: %v", err)
 	}
 	return c
+}
+
+// opaqueSigner hides the key's type, as an HSM-backed crypto.Signer does.
+type opaqueSigner struct{ s crypto.Signer }
+
+func (o opaqueSigner) Public() crypto.PublicKey { return o.s.Public() }
+func (o opaqueSigner) Sign(r io.Reader, d []byte, opts crypto.SignerOpts) ([]byte, error) {
+	return o.s.Sign(r, d, opts)
 }
