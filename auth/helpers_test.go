@@ -6,6 +6,7 @@ import (
 	"crypto"
 	"io"
 	"log/slog"
+	"os"
 	"sync"
 	"testing"
 
@@ -79,3 +80,5 @@ func (o opaqueSigner) Public() crypto.PublicKey { return o.s.Public() }
 func (o opaqueSigner) Sign(r io.Reader, d []byte, opts crypto.SignerOpts) ([]byte, error) {
 	return o.s.Sign(r, d, opts)
 }
+
+func writeFile(path, body string) error { return os.WriteFile(path, []byte(body), 0o600) }

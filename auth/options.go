@@ -25,6 +25,7 @@ type Option func(*options)
 type options struct {
 	logger      *slog.Logger
 	httpClient  HTTPClient
+	clientSet   bool // WithHTTPClient was given
 	lookupEnv   func(string) (string, bool)
 	signer      crypto.Signer
 	maxAttempts int
@@ -88,7 +89,7 @@ func WithLogger(l *slog.Logger) Option {
 func WithHTTPClient(c HTTPClient) Option {
 	return func(o *options) {
 		if c != nil {
-			o.httpClient = c
+			o.httpClient, o.clientSet = c, true
 		}
 	}
 }

@@ -54,7 +54,12 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.
 		}
 		base = ra
 	case MethodDefaultChain:
-		loadOpts := []func(*config.LoadOptions) error{config.WithHTTPClient(o.httpClient)}
+		var loadOpts []func(*config.LoadOptions) error
+		if o.clientSet {
+			// Only when asked: the SDK's own client honours AWS_CA_BUNDLE,
+			// which it cannot apply to a client it did not build.
+			loadOpts = append(loadOpts, config.WithHTTPClient(o.httpClient))
+		}
 		if p.AWSProfile != "" {
 			loadOpts = append(loadOpts, config.WithSharedConfigProfile(p.AWSProfile))
 		}
