@@ -56,8 +56,11 @@ type lastGood struct {
 	now      func() time.Time
 	window   time.Duration
 
-	mu       sync.Mutex
-	last     aws.Credentials
+	mu sync.Mutex
+	// last sits behind a pointer so that fmt, when it dumps this struct
+	// raw (reached through the cache's unexported fields), prints an
+	// address rather than the secret.
+	last     *aws.Credentials
 	fallback bool // the credentials being stored come from HandleFailToRefresh
 }
 
@@ -73,7 +76,7 @@ func (l *lastGood) Retrieve(ctx context.Context) (aws.Credentials, error) {
 		return aws.Credentials{}, err
 	}
 	l.mu.Lock()
-	l.last = c
+	l.last = &c
 	l.fallback = false
 	l.mu.Unlock()
 	return c, nil
@@ -85,7 +88,10 @@ func (l *lastGood) Retrieve(ctx context.Context) (aws.Credentials, error) {
 func (l *lastGood) HandleFailToRefresh(ctx context.Context, _ aws.Credentials, err error) (aws.Credentials, error) {
 	now := l.now()
 	l.mu.Lock()
-	last := l.last
+	var last aws.Credentials
+	if l.last != nil {
+		last = *l.last
+	}
 	remaining := last.Expires.Sub(now)
 	if !last.HasKeys() || !last.CanExpire || remaining <= 0 {
 		l.mu.Unlock()

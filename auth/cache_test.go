@@ -169,7 +169,7 @@ func TestCacheAdjustExpires(t *testing.T) {
 		}
 	}
 	// Fallback credentials are not moved.
-	l.last = aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "s", CanExpire: true, Expires: now.Add(10 * time.Minute)}
+	l.last = &aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "s", CanExpire: true, Expires: now.Add(10 * time.Minute)}
 	fb, err := l.HandleFailToRefresh(context.Background(), aws.Credentials{}, context.Canceled)
 	if err != nil || !fb.Expires.Equal(now.Add(maxFallbackRetry)) {
 		t.Fatalf("fallback %v until +%s", err, fb.Expires.Sub(now))

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"encoding/json"
 	"fmt"
 	"log/slog"
 	"slices"
@@ -76,6 +77,9 @@ func (s StaticCredentials) String() string {
 // Format prints String for every verb.
 func (s StaticCredentials) Format(f fmt.State, verb rune) { formatAs(f, verb, s.String()) }
 
+// MarshalJSON encodes String: encoders never see the secret.
+func (s StaticCredentials) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+
 // LogValue logs String.
 func (s StaticCredentials) LogValue() slog.Value { return slog.StringValue(s.String()) }
 
@@ -140,6 +144,19 @@ func (p *Profile) String() string {
 // Format prints String for every verb: %#v and %+v would otherwise walk
 // into the secret fields.
 func (p *Profile) Format(f fmt.State, verb rune) { formatAs(f, verb, p.String()) }
+
+// MarshalJSON encodes the profile's non-secret parts, as LogValue logs
+// them: the key and the secrets never leave through an encoder either.
+func (p *Profile) MarshalJSON() ([]byte, error) {
+	if p == nil {
+		return []byte("null"), nil
+	}
+	m := map[string]any{}
+	for _, a := range p.LogValue().Group() {
+		m[a.Key] = a.Value.Any()
+	}
+	return json.Marshal(m)
+}
 
 // LogValue logs the profile's non-secret parts as a group.
 func (p *Profile) LogValue() slog.Value {

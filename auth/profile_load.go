@@ -334,7 +334,7 @@ func (l *loader) buildStatic(p *Profile) {
 		l.add("secret_access_key", RuleRequired, nil, "static credentials need a secret access key (use ${VAR} to keep it out of the file)")
 	}
 	token, _ := l.str("session_token")
-	p.Static = StaticCredentials{AccessKeyID: id, SecretAccessKey: Secret(secret), SessionToken: Secret(token)}
+	p.Static = StaticCredentials{AccessKeyID: id, SecretAccessKey: NewSecret(secret), SessionToken: NewSecret(token)}
 }
 
 func validAccessKeyID(s string) bool {

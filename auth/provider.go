@@ -46,7 +46,9 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.
 		if p.Static.AccessKeyID == "" || !p.Static.SecretAccessKey.IsSet() {
 			return nil, p.errorf("access_key_id", RuleRequired, "static credentials need access_key_id and secret_access_key")
 		}
-		base = credentials.NewStaticCredentialsProvider(p.Static.AccessKeyID, p.Static.SecretAccessKey.Reveal(), p.Static.SessionToken.Reveal())
+		static := credentials.NewStaticCredentialsProvider(p.Static.AccessKeyID, p.Static.SecretAccessKey.Reveal(), p.Static.SessionToken.Reveal())
+		base = &static // a pointer, so a raw fmt dump shows an address, not the key
+
 	case MethodRolesAnywhere:
 		ra, err := NewRolesAnywhereProvider(p.RolesAnywhere, p.allOpts(opts)...)
 		if err != nil {

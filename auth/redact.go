@@ -11,21 +11,38 @@ const redacted = "[REDACTED]"
 // Secret is a string that never prints: fmt (every verb, %#v included),
 // slog, encoding/json and encoding/text all see "[REDACTED]" when it is set
 // and "" when it is empty. Call [Secret.Reveal] where the value is really
-// needed, and nowhere else.
+// needed, and nowhere else. The zero value is the empty secret.
+//
+// The value sits behind a pointer: when fmt cannot call Format (a Secret
+// reached through an unexported field and printed with a verb such as %s
+// makes fmt dump the struct raw), it prints an address, not the secret.
 //
 // Secret access keys, session tokens and PKCS#12 passwords are Secrets.
 // Access key IDs are not secret and print as they are.
-type Secret string
+type Secret struct{ v *string }
+
+// NewSecret wraps s; an empty s gives the empty secret.
+func NewSecret(s string) Secret {
+	if s == "" {
+		return Secret{}
+	}
+	return Secret{&s}
+}
 
 // Reveal returns the secret value.
-func (s Secret) Reveal() string { return string(s) }
+func (s Secret) Reveal() string {
+	if s.v == nil {
+		return ""
+	}
+	return *s.v
+}
 
 // IsSet reports whether the secret is not empty.
-func (s Secret) IsSet() bool { return s != "" }
+func (s Secret) IsSet() bool { return s.v != nil && *s.v != "" }
 
 // String returns "[REDACTED]", or "" for an empty secret.
 func (s Secret) String() string {
-	if s == "" {
+	if !s.IsSet() {
 		return ""
 	}
 	return redacted

@@ -6,6 +6,7 @@ import (
 	"crypto"
 	"crypto/rand"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -72,6 +73,9 @@ func (c RolesAnywhereConfig) String() string {
 
 // Format prints String for every verb, so %#v does not dump the key.
 func (c RolesAnywhereConfig) Format(f fmt.State, verb rune) { formatAs(f, verb, c.String()) }
+
+// MarshalJSON encodes String: encoders never see the key.
+func (c RolesAnywhereConfig) MarshalJSON() ([]byte, error) { return json.Marshal(c.String()) }
 
 // LogValue logs the configuration without its key.
 func (c RolesAnywhereConfig) LogValue() slog.Value { return slog.StringValue(c.String()) }
