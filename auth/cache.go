@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -56,11 +57,13 @@ type lastGood struct {
 	now      func() time.Time
 	window   time.Duration
 
-	mu sync.Mutex
-	// last sits behind a pointer so that fmt, when it dumps this struct
-	// raw (reached through the cache's unexported fields), prints an
-	// address rather than the secret.
-	last     *aws.Credentials
+	// last is an atomic.Pointer, not a struct or a plain pointer: when fmt
+	// dumps this struct raw (reached through the cache's unexported
+	// fields, with a verb like %s) it follows plain pointers to structs
+	// once, but prints an unsafe.Pointer as an address.
+	last atomic.Pointer[aws.Credentials]
+
+	mu       sync.Mutex
 	fallback bool // the credentials being stored come from HandleFailToRefresh
 }
 
@@ -75,8 +78,8 @@ func (l *lastGood) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	if err != nil {
 		return aws.Credentials{}, err
 	}
+	l.last.Store(&c)
 	l.mu.Lock()
-	l.last = &c
 	l.fallback = false
 	l.mu.Unlock()
 	return c, nil
@@ -89,8 +92,8 @@ func (l *lastGood) HandleFailToRefresh(ctx context.Context, _ aws.Credentials, e
 	now := l.now()
 	l.mu.Lock()
 	var last aws.Credentials
-	if l.last != nil {
-		last = *l.last
+	if p := l.last.Load(); p != nil {
+		last = *p
 	}
 	remaining := last.Expires.Sub(now)
 	if !last.HasKeys() || !last.CanExpire || remaining <= 0 {

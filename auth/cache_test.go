@@ -169,7 +169,7 @@ func TestCacheAdjustExpires(t *testing.T) {
 		}
 	}
 	// Fallback credentials are not moved.
-	l.last = &aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "s", CanExpire: true, Expires: now.Add(10 * time.Minute)}
+	l.last.Store(&aws.Credentials{AccessKeyID: "AKID", SecretAccessKey: "s", CanExpire: true, Expires: now.Add(10 * time.Minute)})
 	fb, err := l.HandleFailToRefresh(context.Background(), aws.Credentials{}, context.Canceled)
 	if err != nil || !fb.Expires.Equal(now.Add(maxFallbackRetry)) {
 		t.Fatalf("fallback %v until +%s", err, fb.Expires.Sub(now))
@@ -178,7 +178,7 @@ func TestCacheAdjustExpires(t *testing.T) {
 		t.Errorf("fallback expiry moved to +%s", adj.Expires.Sub(now))
 	}
 	// Expired last credentials: the error passes.
-	l.last.Expires = now.Add(-time.Second)
+	l.last.Load().Expires = now.Add(-time.Second)
 	if _, err := l.HandleFailToRefresh(context.Background(), aws.Credentials{}, context.Canceled); err != context.Canceled {
 		t.Errorf("got %v with expired last credentials", err)
 	}

@@ -141,8 +141,3 @@ func WithExpiryWindow(d time.Duration) Option {
 		}
 	}
 }
-
-// withClock is for tests: a fixed or fake clock.
-func withClock(now func() time.Time) Option {
-	return func(o *options) { o.now = now }
-}

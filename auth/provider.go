@@ -47,7 +47,9 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.
 			return nil, p.errorf("access_key_id", RuleRequired, "static credentials need access_key_id and secret_access_key")
 		}
 		static := credentials.NewStaticCredentialsProvider(p.Static.AccessKeyID, p.Static.SecretAccessKey.Reveal(), p.Static.SessionToken.Reveal())
-		base = &static // a pointer, so a raw fmt dump shows an address, not the key
+		// A func, not the struct: fmt prints funcs as addresses even when
+		// it dumps the cache raw, so the secret cannot leak that way.
+		base = aws.CredentialsProviderFunc(static.Retrieve)
 
 	case MethodRolesAnywhere:
 		ra, err := NewRolesAnywhereProvider(p.RolesAnywhere, p.allOpts(opts)...)
