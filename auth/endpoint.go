@@ -2,10 +2,10 @@ package auth
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"strings"
 
+	ep "github.com/go-sns/connector/internal/endpoint"
 	"github.com/go-sns/connector/region"
 )
 
@@ -35,36 +35,29 @@ func rolesAnywhereEndpoint(r region.Region, fips, dualStack bool) (*url.URL, err
 // only to a loopback host (local fakes and emulators), no user info, query
 // or fragment, and no path beyond "/" (the signed path is fixed).
 func parseEndpoint(s string, allowPath bool) (*url.URL, error) {
+	shown := ep.Redact(s) // an endpoint with credentials in it must not be echoed
 	u, err := url.Parse(s)
 	if err != nil {
-		return nil, fmt.Errorf("%q is not a URL", s)
+		return nil, fmt.Errorf("%q is not a URL", shown)
 	}
 	if u.Host == "" || u.Opaque != "" {
-		return nil, fmt.Errorf("%q has no host (want https://HOST[:PORT])", s)
+		return nil, fmt.Errorf("%q has no host (want https://HOST[:PORT])", shown)
 	}
 	if u.User != nil || u.RawQuery != "" || u.Fragment != "" {
-		return nil, fmt.Errorf("%q: user info, query and fragment are not allowed", s)
+		return nil, fmt.Errorf("%q: user info, query and fragment are not allowed", shown)
 	}
 	if !allowPath && strings.TrimSuffix(u.Path, "/") != "" {
-		return nil, fmt.Errorf("%q: a path is not allowed (the request path is signed as /sessions)", s)
+		return nil, fmt.Errorf("%q: a path is not allowed (the request path is signed as /sessions)", shown)
 	}
 	switch u.Scheme {
 	case "https":
 	case "http":
-		if !isLoopback(u.Hostname()) {
-			return nil, fmt.Errorf("%q: plain http is allowed only to a loopback host (127.0.0.0/8, ::1, localhost); use https", s)
+		if !ep.IsLoopback(u.Hostname()) {
+			return nil, fmt.Errorf("%q: plain http is allowed only to a loopback host (127.0.0.0/8, ::1, localhost); use https", shown)
 		}
 	default:
-		return nil, fmt.Errorf("%q: scheme %q, want https", s, u.Scheme)
+		return nil, fmt.Errorf("%q: scheme %q, want https", shown, u.Scheme)
 	}
 	u.Path = strings.TrimSuffix(u.Path, "/")
 	return u, nil
-}
-
-func isLoopback(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	ep "github.com/go-sns/connector/internal/endpoint"
 	"github.com/go-sns/connector/region"
 )
 
@@ -175,7 +176,7 @@ func (c RolesAnywhereConfig) check(now time.Time) (region.Region, *url.URL, []*P
 
 func isInsecure(s string) bool {
 	u, err := url.Parse(s)
-	return err == nil && u.Scheme == "http" && u.Host != "" && !isLoopback(u.Hostname())
+	return err == nil && u.Scheme == "http" && u.Host != "" && !ep.IsLoopback(u.Hostname())
 }
 
 // RolesAnywhereProvider is an aws.CredentialsProvider that trades an X.509

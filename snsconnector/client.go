@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 
+	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/internal/endpoint"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
@@ -96,6 +97,17 @@ func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
 		if err != nil {
 			return aws.Config{}, fmt.Errorf("snsconnector: loading AWS configuration: %w", err)
 		}
+	}
+	if o.Profile != nil && o.Credentials == nil {
+		var authOpts []auth.Option
+		if o.Logger != nil {
+			authOpts = append(authOpts, auth.WithLogger(o.Logger.WithGroup(LogGroup)))
+		}
+		p, err := o.Profile.CredentialsProvider(ctx, authOpts...)
+		if err != nil {
+			return aws.Config{}, fmt.Errorf("snsconnector: credentials from profile %q: %w", o.Profile.Name, err)
+		}
+		cfg.Credentials = p
 	}
 	if o.Credentials != nil {
 		cfg.Credentials = o.Credentials

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
+	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
@@ -20,6 +21,10 @@ type Options struct {
 	// Credentials replace the configuration's credentials. Default: the AWS
 	// default credential chain.
 	Credentials aws.CredentialsProvider
+	// Profile supplies credentials from a named profile (static keys, IAM
+	// Roles Anywhere, the default chain, optionally chained with AssumeRole).
+	// Credentials, when also set, win.
+	Profile *auth.Profile
 	// Endpoint is the SNS endpoint URL. Default: $AWS_ENDPOINT_URL_SNS, then
 	// $AWS_ENDPOINT_URL, then the configuration's, then AWS's regional one.
 	Endpoint string
@@ -78,6 +83,14 @@ func WithCredentialsProvider(p aws.CredentialsProvider) Option {
 // Prefer temporary credentials outside tests and demos.
 func WithStaticCredentials(accessKeyID, secretAccessKey, sessionToken string) Option {
 	return WithCredentialsProvider(redactedProvider{credentials.NewStaticCredentialsProvider(accessKeyID, secretAccessKey, sessionToken)})
+}
+
+// WithProfile takes credentials from a profile loaded with
+// auth.LoadProfile. New builds the profile's provider (which validates its
+// files, keys and ARNs, but does no network I/O); its credentials are
+// fetched, cached and refreshed when requests need them.
+func WithProfile(p *auth.Profile) Option {
+	return func(o *Options) { o.Profile = p }
 }
 
 // WithEndpoint sends requests to url, for a local emulator or a VPC

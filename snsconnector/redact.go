@@ -28,8 +28,11 @@ func (c *Client) LogValue() slog.Value { return slog.StringValue(fmt.Sprint(c)) 
 // Format prints the options with credentials redacted, for every verb.
 func (o Options) Format(f fmt.State, _ rune) {
 	creds := "none"
-	if o.Credentials != nil {
+	switch {
+	case o.Credentials != nil:
 		creds = "REDACTED"
+	case o.Profile != nil:
+		creds = fmt.Sprintf("profile %q", o.Profile.Name)
 	}
 	fmt.Fprintf(f, "snsconnector.Options{Credentials: %s, Endpoint: %q, InsecureEndpoint: %v, RetryMaxAttempts: %d, RetryMode: %q, Timeout: %v, Limits: %+v, AccountID: %q, custom API: %v}",
 		creds, o.Endpoint, o.InsecureEndpoint, o.RetryMaxAttempts, o.RetryMode, o.Timeout, o.Limits, o.AccountID, o.APIFactory != nil)
