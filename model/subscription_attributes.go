@@ -26,9 +26,9 @@ type SubscriptionDetails struct {
 	// Subscription has the ARN, topic, protocol, endpoint and owner, and
 	// Pending from the PendingConfirmation attribute.
 	Subscription Subscription
-	// ConfirmationWasAuthenticated is true when the confirmation request
-	// was authenticated (ConfirmSubscription with authenticateOnUnsubscribe),
-	// so only the owners may unsubscribe.
+	// ConfirmationWasAuthenticated is true "if the subscription
+	// confirmation request was authenticated" (GetSubscriptionAttributes
+	// API reference).
 	ConfirmationWasAuthenticated bool
 	// RawMessageDelivery is true when SNS delivers the message body as
 	// published instead of its JSON envelope.
@@ -85,9 +85,7 @@ func ParseSubscriptionDetails(raw map[string]string) SubscriptionDetails {
 		}
 	}
 	d.RedrivePolicy = raw[subAttrRedrivePolicy]
-	var redrive struct {
-		DeadLetterTargetARN string `json:"deadLetterTargetArn"`
-	}
+	var redrive redrivePolicy
 	if json.Unmarshal([]byte(d.RedrivePolicy), &redrive) == nil {
 		d.DeadLetterQueueARN = redrive.DeadLetterTargetARN
 	}
@@ -115,8 +113,7 @@ type SubscriptionAttributeChange struct {
 	Value string // the value as SNS takes it
 
 	scope FilterScope // SetFilterPolicy: the scope set with the policy
-	dlq   string      // SetRedrivePolicy: the queue, checked against the topic
-	err   error       // a problem found while building
+	err   error       // a problem found while building, more precise than Value can tell
 }
 
 // SetRawMessageDelivery turns raw message delivery on or off. SNS offers it
@@ -150,36 +147,30 @@ func ClearFilterPolicy() SubscriptionAttributeChange {
 // queueARN, a dead-letter queue of the subscription's region, account and
 // kind (FIFO or standard), as for [SubscribeRequest].
 func SetRedrivePolicy(queueARN string) SubscriptionAttributeChange {
-	ch := SubscriptionAttributeChange{Name: subAttrRedrivePolicy, dlq: queueARN}
-	const field = "SubscriptionOptions.DeadLetterQueueARN"
-	if err := checkSQSQueueARN(field, queueARN); err != nil {
-		ch.err = err
-		return ch
+	policy, _ := json.Marshal(redrivePolicy{queueARN}) // a string always marshals
+	return SubscriptionAttributeChange{
+		Name: subAttrRedrivePolicy, Value: string(policy),
+		err: checkSQSQueueARN(dlqField, queueARN),
 	}
-	policy, _ := json.Marshal(struct {
-		DeadLetterTargetARN string `json:"deadLetterTargetArn"`
-	}{queueARN}) // an ARN always marshals
-	ch.Value = string(policy)
-	return ch
 }
+
+// redrivePolicy is the JSON of the RedrivePolicy attribute.
+type redrivePolicy struct {
+	DeadLetterTargetARN string `json:"deadLetterTargetArn"`
+}
+
+const dlqField = "SubscriptionOptions.DeadLetterQueueARN"
 
 // SetSubscriptionDeliveryPolicy replaces an HTTP/S subscription's delivery
 // policy, a JSON object ("Amazon SNS message delivery retries").
 func SetSubscriptionDeliveryPolicy(doc string) SubscriptionAttributeChange {
-	ch := SubscriptionAttributeChange{Name: subAttrDeliveryPolicy, Value: doc}
-	if !isJSONObject(doc) {
-		ch.err = invalid("SubscriptionOptions.DeliveryPolicy", RuleFormat, "the delivery policy must be a JSON object")
-	}
-	return ch
+	return SubscriptionAttributeChange{Name: subAttrDeliveryPolicy, Value: doc}
 }
 
 // SetSubscriptionRoleARN changes the IAM role SNS assumes to write to a
 // Firehose subscription's delivery stream.
 func SetSubscriptionRoleARN(roleARN string) SubscriptionAttributeChange {
-	return SubscriptionAttributeChange{
-		Name: subAttrSubscriptionRole, Value: roleARN,
-		err: checkIAMRoleARN("Endpoint.SubscriptionRoleARN", roleARN),
-	}
+	return SubscriptionAttributeChange{Name: subAttrSubscriptionRole, Value: roleARN}
 }
 
 // typedSubscriptionAttributes have a typed setter, which
@@ -208,7 +199,11 @@ func SetRawSubscriptionAttribute(name, value string) SubscriptionAttributeChange
 }
 
 // Validate checks the change for the subscription sub: what was wrong when
-// it was built, and that a dead-letter queue suits the subscription's topic.
+// it was built, then the value of every attribute this package knows,
+// whoever built the change, and that a dead-letter queue suits the
+// subscription's topic. Only SNS knows the protocol, so the protocol rules
+// (raw delivery and delivery policies for some protocols only) are left to
+// it.
 func (ch SubscriptionAttributeChange) Validate(sub SubscriptionARN) error {
 	if ch.Name == "" {
 		return invalid("SubscriptionAttributeChange.Name", RuleRequired, "build changes with the Set... functions")
@@ -216,8 +211,42 @@ func (ch SubscriptionAttributeChange) Validate(sub SubscriptionARN) error {
 	if ch.err != nil {
 		return ch.err
 	}
-	if ch.dlq != "" {
-		return checkDeadLetterQueue(sub.Topic, ch.dlq)
+	switch ch.Name {
+	case subAttrRawMessageDelivery:
+		if ch.Value != "true" && ch.Value != "false" {
+			return invalid("SubscriptionOptions.RawMessageDelivery", RuleFormat, `RawMessageDelivery is "true" or "false"`)
+		}
+	case subAttrFilterPolicy:
+		if ch.Value == emptyFilterPolicy {
+			return nil
+		}
+		// Without SetFilterPolicy's scope the one in force is unknown;
+		// MessageBody accepts every policy either scope does.
+		scope := ch.scope
+		if scope == "" {
+			scope = FilterScopeMessageBody
+		}
+		_, err := ParseFilterPolicy(scope, ch.Value)
+		return err
+	case subAttrFilterPolicyScope:
+		if s := FilterScope(ch.Value); s != FilterScopeMessageAttributes && s != FilterScopeMessageBody {
+			return invalid("FilterPolicyScope", RuleFormat, "scope %q is neither %q nor %q", shorten(ch.Value, 32), FilterScopeMessageAttributes, FilterScopeMessageBody)
+		}
+	case subAttrRedrivePolicy:
+		var p redrivePolicy
+		if json.Unmarshal([]byte(ch.Value), &p) != nil || p.DeadLetterTargetARN == "" {
+			return invalid(dlqField, RuleFormat, `a redrive policy is {"deadLetterTargetArn": QUEUE_ARN}; use SetRedrivePolicy`)
+		}
+		if err := checkSQSQueueARN(dlqField, p.DeadLetterTargetARN); err != nil {
+			return err
+		}
+		return checkDeadLetterQueue(sub.Topic, p.DeadLetterTargetARN)
+	case subAttrDeliveryPolicy:
+		if !isJSONObject(ch.Value) {
+			return invalid("SubscriptionOptions.DeliveryPolicy", RuleFormat, "the delivery policy must be a JSON object")
+		}
+	case subAttrSubscriptionRole:
+		return checkIAMRoleARN("Endpoint.SubscriptionRoleARN", ch.Value)
 	}
 	return nil
 }

@@ -141,3 +141,42 @@ func TestSubscriptionAttributeChangesRejected(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A change built by hand, bypassing the Set... functions, is still checked
+// by its name and value.
+func TestHandBuiltSubscriptionAttributeChanges(t *testing.T) {
+	sub, _ := ParseSubscriptionARN(subARN)
+	tests := []struct {
+		name, value, field string
+		rule               Rule
+	}{
+		{"RawMessageDelivery", "yes", "SubscriptionOptions.RawMessageDelivery", RuleFormat},
+		{"FilterPolicy", `{"a":`, "FilterPolicy", RuleFormat},
+		{"FilterPolicy", `{"a":[{"numeric":[">",5,"<",1]}]}`, `FilterPolicy["a"][0]["numeric"]`, RuleConflict},
+		{"FilterPolicyScope", "Body", "FilterPolicyScope", RuleFormat},
+		{"RedrivePolicy", `{}`, "SubscriptionOptions.DeadLetterQueueARN", RuleFormat},
+		{"RedrivePolicy", `{"deadLetterTargetArn":"arn:aws:sqs:eu-west-1:123456789012:dlq"}`, "SubscriptionOptions.DeadLetterQueueARN", RuleConflict},
+		{"DeliveryPolicy", "retry twice", "SubscriptionOptions.DeliveryPolicy", RuleFormat},
+		{"SubscriptionRoleArn", queueARN, "Endpoint.SubscriptionRoleARN", RuleFormat},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+tt.value, func(t *testing.T) {
+			ch := SubscriptionAttributeChange{Name: tt.name, Value: tt.value}
+			expectProblem(t, ch.Validate(sub), tt.field, tt.rule)
+		})
+	}
+	// Well-formed hand-built changes pass, and write what they say.
+	for _, ch := range []SubscriptionAttributeChange{
+		{Name: "FilterPolicy", Value: `{"detail":{"kind":["x"]}}`},
+		{Name: "FilterPolicy", Value: "{}"},
+		{Name: "FilterPolicyScope", Value: "MessageBody"},
+		{Name: "RedrivePolicy", Value: `{"deadLetterTargetArn":"` + dlqARN + `"}`},
+	} {
+		if err := ch.Validate(sub); err != nil {
+			t.Errorf("%s %s: %v", ch.Name, ch.Value, err)
+		}
+		if w := ch.Writes(); len(w) != 1 || w[0] != (SubscriptionAttribute{ch.Name, ch.Value}) {
+			t.Errorf("writes %v", w)
+		}
+	}
+}
