@@ -33,9 +33,13 @@ import (
 //   - it sends no confirmation message: its ConfirmSubscription token is
 //     the subscription's ARN;
 //   - it ignores MessageStructure=json and never redrives to a dead-letter
-//     queue.
+//     queue;
+//   - its ListTopics lists the topics of every region, so these tests
+//     delete the topics they create: TestIntegrationListTopicsFollowsPages
+//     counts what it lists.
 
-// subTestTopic creates a topic through the client, named for the test.
+// subTestTopic creates a topic through the client, named for the test,
+// and deletes it when the test ends.
 func subTestTopic(t *testing.T, c *Client, r region.Region, fifo bool) model.Topic {
 	t.Helper()
 	req := model.CreateTopicRequest{Name: fauxqs.UniqueName("subs")}
@@ -47,6 +51,11 @@ func subTestTopic(t *testing.T, c *Client, r region.Region, fifo bool) model.Top
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		if err := c.DeleteTopic(context.Background(), r, topic); err != nil {
+			t.Error(err)
+		}
+	})
 	return topic
 }
 
@@ -184,6 +193,11 @@ func TestIntegrationListSubscriptionsByTopicFollowsPages(t *testing.T) {
 	r := region.EUNorth1
 	topic := createTopic(t, srv, r, fauxqs.UniqueName("many"), nil)
 	raw := srv.SNS(string(r))
+	t.Cleanup(func() {
+		if _, err := raw.DeleteTopic(context.Background(), &sns.DeleteTopicInput{TopicArn: aws.String(topic)}); err != nil {
+			t.Error(err)
+		}
+	})
 	want := map[string]bool{}
 	var mu sync.Mutex
 	var wg sync.WaitGroup
