@@ -103,6 +103,9 @@ func (v policyValidator) node(n *policyNode, path string, alternative bool) {
 			v.c.add(invalid(field, RuleReserved, "%q is a match operator: SNS does not read \"$or\" as OR when an alternative has it as a key", k))
 		}
 		f := n.fields[k]
+		if v.scope == FilterScopeMessageAttributes && f.nested == nil {
+			v.attributeKey(k, field)
+		}
 		if f.nested != nil {
 			if v.scope != FilterScopeMessageBody {
 				v.c.add(invalid(field, RuleForbidden, "only policies of scope MessageBody may nest objects"))
@@ -123,6 +126,21 @@ func (v policyValidator) node(n *policyNode, path string, alternative bool) {
 			}
 			v.node(alt, altPath, true)
 		}
+	}
+}
+
+// attributeKey checks a key of a MessageAttributes policy, which names a
+// message attribute: a key no attribute can have would match nothing (or,
+// under "exists": false, everything), which is never what was meant. Keys
+// already reported while building (empty, "$or") or as invalid UTF-8 are
+// not reported twice.
+func (v policyValidator) attributeKey(k, field string) {
+	if k == "" || k == orKey || !utf8.ValidString(k) {
+		return
+	}
+	if err := ValidateAttributeName(k); err != nil {
+		ve := err.(*ValidationError)
+		v.c.add(invalid(field, ve.Rule, "with scope MessageAttributes a key is a message attribute name: %s", ve.Reason))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 
 	"github.com/go-sns/connector/internal/wire"
 	"github.com/go-sns/connector/model"
@@ -28,22 +29,37 @@ func (c *Client) Publish(ctx context.Context, r region.Region, req model.Publish
 // PublishWithResponse is [Client.Publish] returning what SNS assigned: the
 // message ID and, on FIFO topics, the sequence number.
 func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req model.PublishRequest) (*model.PublishResponse, error) {
+	return c.publish(ctx, r, req.Topic.ARN, "", func(ctx context.Context) (*sns.PublishInput, error) {
+		if err := c.validatePublish(ctx, r, req); err != nil {
+			return nil, err
+		}
+		return wire.PublishInput(req), nil
+	})
+}
+
+// publish is the path every kind of Publish takes (to a topic, a phone
+// number or a platform endpoint): the prologue; prepare, which validates
+// and converts the input, so that nothing is sent when it fails; the call;
+// and the checks of the answer. topic names the topic in errors and logs,
+// "" for the others. hide is a value that must reach neither errors nor
+// logs even when the service echoes it (a phone number), "" for none.
+func (c *Client) publish(ctx context.Context, r region.Region, topic, hide string, prepare func(context.Context) (*sns.PublishInput, error)) (*model.PublishResponse, error) {
 	const op = "Publish"
-	topic := req.Topic.ARN
 	ctx, cancel, api, err := c.call(ctx, op, r, topic)
 	defer cancel()
 	if err != nil {
 		return nil, err
 	}
-	if err := c.validatePublish(ctx, r, req); err != nil {
+	in, err := prepare(ctx)
+	if err != nil {
 		return nil, &Error{Op: op, Region: r, Topic: topic, Err: err}
 	}
 	start := time.Now()
-	out, err := api.Publish(ctx, wire.PublishInput(req))
+	out, err := api.Publish(ctx, in)
 	if err == nil && aws.ToString(out.MessageId) == "" {
 		err = errNoMessageID
 	}
-	if err = c.done(ctx, op, r, topic, start, err); err != nil {
+	if err = c.done(ctx, op, r, topic, start, redact(err, hide)); err != nil {
 		return nil, err
 	}
 	return &model.PublishResponse{

@@ -15,9 +15,16 @@ import (
 
 // PublishInput returns the SDK input for a validated request.
 func PublishInput(r model.PublishRequest) *sns.PublishInput {
-	m := r.Message
+	in := MessageInput(r.Message)
+	in.TopicArn = aws.String(r.Topic.ARN)
+	return in
+}
+
+// MessageInput returns the SDK input for a validated message with no
+// destination: the caller sets TopicArn, TargetArn or PhoneNumber. Every
+// kind of Publish converts its message here.
+func MessageInput(m model.Message) *sns.PublishInput {
 	in := &sns.PublishInput{
-		TopicArn:          aws.String(r.Topic.ARN),
 		Message:           aws.String(m.Body),
 		MessageAttributes: MessageAttributes(m.Attributes),
 	}
