@@ -19,7 +19,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
-	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
@@ -54,23 +53,20 @@ func run(ctx context.Context, r region.Region) error {
 	}
 
 	// 1. Create a topic. CreateTopic is idempotent: the same name returns the
-	// same ARN. (The connector's API method is the SDK's escape hatch.)
-	api, err := client.API(r)
-	if err != nil {
-		return err
-	}
-	created, err := api.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("quickstart-orders")})
-	if err != nil {
-		return fmt.Errorf("creating topic: %w", err)
-	}
-	topic, err := model.TopicFromARN(aws.ToString(created.TopicArn))
+	// same topic.
+	topic, err := client.CreateTopic(ctx, r, model.CreateTopicRequest{
+		Name:       "quickstart-orders",
+		Attributes: model.TopicAttributes{DisplayName: "Orders"},
+		Tags:       model.Tags{"app": "quickstart"},
+	})
 	if err != nil {
 		return err
 	}
 	fmt.Printf("1. created topic   %s\n", topic.ARN)
 
 	// 2. Subscribe an SQS queue, with raw delivery so the queue receives the
-	// message body and attributes as published.
+	// message body and attributes as published. (The queue itself is made
+	// with the SQS client: SQS is not this library's business.)
 	cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(string(r)))
 	if err != nil {
 		return err
@@ -86,14 +82,19 @@ func run(ctx context.Context, r region.Region) error {
 	if err != nil {
 		return err
 	}
-	sub, err := api.Subscribe(ctx, &sns.SubscribeInput{
-		TopicArn: aws.String(topic.ARN), Protocol: aws.String("sqs"), Endpoint: aws.String(qa.Attributes["QueueArn"]),
-		Attributes: map[string]string{"RawMessageDelivery": "true"},
+	endpoint, err := model.SQSEndpoint(qa.Attributes["QueueArn"])
+	if err != nil {
+		return err
+	}
+	sub, err := client.Subscribe(ctx, r, model.SubscribeRequest{
+		Topic:    topic,
+		Endpoint: endpoint,
+		Options:  model.SubscriptionOptions{RawMessageDelivery: true},
 	})
 	if err != nil {
-		return fmt.Errorf("subscribing: %w", err)
+		return err
 	}
-	fmt.Printf("2. subscribed      %s\n", aws.ToString(sub.SubscriptionArn))
+	fmt.Printf("2. subscribed      %s\n", sub.ARN)
 
 	// 3. Publish a message with typed attributes; it is validated first.
 	resp, err := client.PublishWithResponse(ctx, r, model.PublishRequest{
