@@ -65,13 +65,10 @@ func (s *Server) SetTopicAttributes(ctx context.Context, in *sns.SetTopicAttribu
 	if reason := check(value, t.fifo); reason != "" {
 		return nil, opError(op, invalidParameter("Invalid parameter: %s Reason: %s", name, reason))
 	}
-	switch {
-	case value != "":
+	if value == "" {
+		delete(t.attrs, name) // an optional attribute back to its default
+	} else {
 		t.attrs[name] = value
-	case name == "ContentBasedDeduplication":
-		t.attrs[name] = "false"
-	default:
-		delete(t.attrs, name)
 	}
 	return &sns.SetTopicAttributesOutput{}, nil
 }

@@ -43,8 +43,12 @@ type faults struct {
 
 // FailNext makes the next call of operation op (the SDK method name,
 // "Publish") fail with err, before the fake looks at its input. Several
-// calls queue up: each failure is used once, in order.
+// calls queue up: each failure is used once, in order. A nil err does
+// nothing.
 func (s *Server) FailNext(op string, err error) {
+	if err == nil {
+		return
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.faults.next == nil {

@@ -21,9 +21,9 @@ func TestFailNextFailsCallsInOrderThenStops(t *testing.T) {
 	arn := aws.String(mustCreate(t, fake, "t", nil))
 	throttled := &types.ThrottledException{Message: aws.String("Rate exceeded")}
 	internal := &types.InternalErrorException{Message: aws.String("try again")}
+	fake.FailNext("Publish", nil) // does nothing: it takes no turn
 	fake.FailNext("Publish", throttled)
 	fake.FailNext("Publish", internal)
-	fake.FailNext("Publish", nil) // no effect
 
 	in := &sns.PublishInput{TopicArn: arn, Message: aws.String("m")}
 	_, err1 := fake.Publish(ctx, in)
