@@ -10,7 +10,7 @@ import (
 )
 
 // ListSubscriptionsByTopic returns a topic's subscriptions a page of up to
-// 100 at a time. A subscription awaiting confirmation is listed with the
+// 100 at a time, in ARN order. A subscription awaiting confirmation is listed with the
 // SubscriptionArn "PendingConfirmation", as SNS lists it. A topic that does
 // not exist is NotFound.
 func (s *Server) ListSubscriptionsByTopic(ctx context.Context, in *sns.ListSubscriptionsByTopicInput, optFns ...func(*sns.Options)) (*sns.ListSubscriptionsByTopicOutput, error) {
