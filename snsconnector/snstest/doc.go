@@ -1,0 +1,41 @@
+// Package snstest is an in-memory Amazon SNS for tests: a [Server]
+// implements [snsconnector.API] with the behaviour of the real service, so
+// code that publishes through an [snsconnector.Client] (or calls the SDK
+// interface directly) can be tested without a network, an emulator or an
+// AWS account, and the test can read back what SNS would have delivered.
+//
+//	fake := snstest.New()
+//	topic, _ := fake.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("orders")})
+//	sub, _ := fake.Subscribe(ctx, &sns.SubscribeInput{
+//		TopicArn: topic.TopicArn, Protocol: aws.String("sqs"),
+//		Endpoint: aws.String("arn:aws:sqs:us-east-1:123456789012:orders-queue"),
+//		Attributes: map[string]string{"RawMessageDelivery": "true"},
+//	})
+//	client, _ := snsconnector.New(ctx, snsconnector.WithAPIFactory(fake.APIFactory))
+//	// ... the code under test publishes through client ...
+//	for _, d := range fake.Deliveries(*sub.SubscriptionArn) { ... }
+//
+// What it models, each checked against the SNS API reference and developer
+// guide: ARNs as SNS builds them (partition from the region, configurable
+// account); topics per region, so a topic in eu-west-1 is not found through
+// us-east-1; idempotent CreateTopic that refuses different attributes or
+// tags; topic name, attribute and tag rules; pages of 100 with NextToken;
+// Publish and PublishBatch validation with the SDK's modeled error types
+// (*types.NotFoundException, *types.InvalidParameterException,
+// *types.TooManyEntriesInBatchRequestException, ...) inside
+// *smithy.OperationError as the real client returns them; FIFO topics
+// (group ID required, deduplication by ID or content within five minutes of
+// an injectable clock, increasing sequence numbers); MessageStructure json;
+// subscriptions confirmed at once or pending with a token the test can read;
+// filter policies on attributes or body; raw delivery or the JSON envelope.
+//
+// Fan-out is recorded, not sent: [Server.Deliveries] returns what each
+// confirmed subscription whose filter policy matched received, and
+// [Server.Published] what each topic accepted. To make the code under test
+// meet failures, [Server.FailNext], [Server.SetInterceptor] and
+// [Server.SetEntryFault] inject errors.
+//
+// A Server is safe for concurrent use and starts no goroutines. The
+// conformance suite in internal/conformance runs the same behaviour tests
+// against it and against the fauxqs emulator.
+package snstest
