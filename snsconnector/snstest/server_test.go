@@ -12,6 +12,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
 	"github.com/go-sns/connector/snsconnector/snstest"
 )
 
@@ -303,4 +304,23 @@ func keys(m map[string]string) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+func TestResolveTopicThroughTheFake(t *testing.T) {
+	ctx := context.Background()
+	fake := snstest.New(snstest.WithRegion(region.EUWest1), snstest.WithAccountID("111122223333"))
+	if _, err := fake.API(region.EUWest1).CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("orders")}); err != nil {
+		t.Fatal(err)
+	}
+	client, err := snsconnector.New(ctx, snsconnector.WithAPIFactory(fake.APIFactory))
+	if err != nil {
+		t.Fatal(err)
+	}
+	topic, err := client.ResolveTopic(ctx, region.EUWest1, "orders")
+	if err != nil || topic.ARN != "arn:aws:sns:eu-west-1:111122223333:orders" {
+		t.Fatalf("ResolveTopic = %+v, %v", topic, err)
+	}
+	if _, err := client.ResolveTopic(ctx, region.USEast1, "orders"); err == nil {
+		t.Fatal("a topic of eu-west-1 resolved in us-east-1")
+	}
 }
