@@ -14,8 +14,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-sns/connector/region"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/go-sns/connector/internal/suggest"
+	"github.com/go-sns/connector/region"
 )
 
 // Environment variables and defaults of LoadProfile.
@@ -688,37 +690,18 @@ func validEnvName(s string) bool {
 
 // closestKey suggests the known key nearest to a misspelt one.
 func closestKey(k string) string {
-	best, bestD := "", 4
-	for known := range keyMethod {
-		if d := editDistance(strings.ToLower(k), known); d < bestD || d == bestD && known < best {
-			best, bestD = known, d
-		}
-	}
-	return best
+	return suggest.Closest(strings.ToLower(k), knownKeys, 3)
 }
 
-func editDistance(a, b string) int {
-	if len(a) > 64 || len(b) > 64 {
-		return 64
+// knownKeys are the profile keys, sorted, so suggestions are stable.
+var knownKeys = func() []string {
+	keys := make([]string, 0, len(keyMethod))
+	for k := range keyMethod {
+		keys = append(keys, k)
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+	slices.Sort(keys)
+	return keys
+}()
 
 func quoteList(names []string) string {
 	if len(names) == 0 {

@@ -7,7 +7,8 @@
 // it does not know; [New] accepts any well-formed code, so a region AWS opens
 // after this release is usable without a new release of this package.
 //
-// region is a leaf package: it imports nothing of this module.
+// region is a leaf package: of this module it imports only internal/suggest,
+// which imports nothing.
 package region
 
 import (
@@ -15,6 +16,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/go-sns/connector/internal/suggest"
 )
 
 // Region is an AWS region code such as "us-east-1". The zero value is no
@@ -376,37 +379,14 @@ func closest(code string) Region {
 	if code == "" {
 		return ""
 	}
-	best, bestDist := Region(""), 4
-	for _, r := range all {
-		if d := distance(code, string(r)); d < bestDist {
-			best, bestDist = r, d
-		}
-	}
-	return best
+	return Region(suggest.Closest(code, allCodes, 3))
 }
 
-// distance is the Levenshtein distance between a and b, in bytes. Inputs are
-// capped so a hostile string cannot cost quadratic time.
-func distance(a, b string) int {
-	const limit = 64
-	if len(a) > limit || len(b) > limit {
-		return limit
+// allCodes is all, as strings, for suggest.
+var allCodes = func() []string {
+	out := make([]string, len(all))
+	for i, r := range all {
+		out[i] = string(r)
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
+	return out
+}()
