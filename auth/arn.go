@@ -28,12 +28,6 @@ var (
 	rolesAnywhereID = regexp.MustCompile(`^[0-9A-Za-z-]{1,64}$`)
 )
 
-var partitions = map[region.Partition]bool{
-	region.PartitionAWS: true, region.PartitionChina: true, region.PartitionGovUS: true,
-	region.PartitionEUSC: true, region.PartitionISO: true, region.PartitionISOB: true,
-	region.PartitionISOE: true, region.PartitionISOF: true,
-}
-
 // parseARN splits s and checks the parts every ARN has. The error says what
 // is wrong without repeating s (the caller names the key).
 func parseARN(s string) (arn, error) {
@@ -51,7 +45,7 @@ func parseARN(s string) (arn, error) {
 		Account:   parts[4],
 		Resource:  parts[5],
 	}
-	if !partitions[a.Partition] {
+	if !a.Partition.Known() {
 		return arn{}, fmt.Errorf("%q: unknown partition %q", s, parts[1])
 	}
 	if !accountID.MatchString(a.Account) {

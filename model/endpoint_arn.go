@@ -49,7 +49,7 @@ func parseResourceARN(field, s, service string, regional bool) (resourceARN, err
 		account:   parts[4],
 		resource:  parts[5],
 	}
-	if !arnPartitionKnown(a.partition) {
+	if !a.partition.Known() {
 		return resourceARN{}, invalid(field, RuleFormat, "the partition is not an AWS partition")
 	}
 	if a.service != service {
@@ -72,15 +72,6 @@ func parseResourceARN(field, s, service string, regional bool) (resourceARN, err
 		return resourceARN{}, invalid(field, RuleFormat, "the ARN names no resource")
 	}
 	return a, nil
-}
-
-func arnPartitionKnown(p region.Partition) bool {
-	switch p {
-	case region.PartitionAWS, region.PartitionChina, region.PartitionGovUS, region.PartitionEUSC,
-		region.PartitionISO, region.PartitionISOB, region.PartitionISOE, region.PartitionISOF:
-		return true
-	}
-	return false
 }
 
 func arnAccountValid(s string) bool {

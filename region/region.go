@@ -338,6 +338,16 @@ func (r Region) Partition() Partition {
 	return PartitionAWS
 }
 
+// Known reports whether p is one of the AWS partitions above.
+func (p Partition) Known() bool {
+	switch p {
+	case PartitionAWS, PartitionChina, PartitionGovUS, PartitionEUSC,
+		PartitionISO, PartitionISOB, PartitionISOE, PartitionISOF:
+		return true
+	}
+	return false
+}
+
 // DNSSuffix returns the domain under which the partition's service endpoints
 // live: "amazonaws.com", "amazonaws.com.cn", ...
 func (p Partition) DNSSuffix() string {
