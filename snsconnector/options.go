@@ -43,6 +43,9 @@ type Options struct {
 	// Limits are the limits messages are validated against before sending.
 	// Default: model.DefaultLimits.
 	Limits model.Limits
+	// BatchConcurrency bounds the requests one PublishBatch call has in
+	// flight. Default: DefaultBatchConcurrency.
+	BatchConcurrency int
 	// APIFactory makes the SNS API for a region, once per region. Default:
 	// an *sns.Client built from the options above. Set it to put a fake
 	// behind the client; the other options then do not apply.
@@ -129,4 +132,10 @@ func WithAPIFactory(f func(region.Region) (API, error)) Option {
 // returns api, convenient for a fake in tests.
 func WithAPI(api API) Option {
 	return WithAPIFactory(func(region.Region) (API, error) { return api, nil })
+}
+
+// WithBatchConcurrency lets one [Client.PublishBatch] call have up to n
+// requests in flight (default [DefaultBatchConcurrency]).
+func WithBatchConcurrency(n int) Option {
+	return func(o *Options) { o.BatchConcurrency = n }
 }
