@@ -73,6 +73,25 @@ func (g *groups) refuse(group string, cause error) {
 	}
 }
 
+// resume lets group's messages be sent again. Messages admitted before the
+// resume that were pending while a sent message's failure paused the group
+// are held back: they are later than the failed message, which the caller
+// may be resending.
+func (g *groups) resume(group string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	st := g.m[group]
+	if st == nil {
+		return
+	}
+	if st.paused != nil {
+		st.resumed = st.paused
+		st.epoch++
+	}
+	st.paused, st.refused = nil, nil
+	g.forget(group, st)
+}
+
 // chain records b as the latest batch of each of its groups and returns the
 // done channels of the batches b must wait for.
 func (g *groups) chain(b *batch) []chan struct{} {

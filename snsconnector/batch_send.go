@@ -186,6 +186,9 @@ func (s *batchSender) request(items []*batchItem, attempt int) []*batchItem {
 			s.split(items)
 			return nil
 		}
+		if cause := context.Cause(s.ctx); cause != nil && cause != s.ctx.Err() {
+			err = fmt.Errorf("%w (%w)", err, cause) // why the request was cut short
+		}
 		for _, it := range items {
 			it.err = err
 		}

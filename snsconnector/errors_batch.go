@@ -138,6 +138,15 @@ func (e *GroupPausedError) Error() string {
 // Is reports whether target is ErrGroupPaused.
 func (e *GroupPausedError) Is(target error) bool { return target == ErrGroupPaused }
 
+// ErrPublisherClosed is the error of a message published after
+// [Publisher.Close].
+var ErrPublisherClosed = errors.New("the publisher is closed")
+
+// ErrFlowControlLimit is the error of a message refused because the
+// publisher already holds its maximum of outstanding messages or bytes and
+// its LimitExceededBehavior is FlowControlError.
+var ErrFlowControlLimit = errors.New("flow control: too many outstanding messages or bytes")
+
 // notSent wraps the reason a message never went out (a context that ended
 // first, say).
 func notSent(err error) error { return fmt.Errorf("not sent: %w", err) }

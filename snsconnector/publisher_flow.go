@@ -1,0 +1,101 @@
+package snsconnector
+
+import (
+	"context"
+	"fmt"
+	"sync"
+)
+
+// flowController bounds the messages and bytes a Publisher holds. Waiters
+// are served first come, first served, so a large message is not starved
+// by a stream of small ones.
+type flowController struct {
+	maxMsgs, maxBytes int
+	behavior          LimitExceededBehavior
+
+	mu      sync.Mutex
+	msgs    int
+	bytes   int
+	waiters []*flowWaiter
+}
+
+type flowWaiter struct {
+	bytes   int
+	granted bool
+	ready   chan struct{}
+}
+
+func newFlowController(s FlowControlSettings) *flowController {
+	return &flowController{maxMsgs: s.MaxOutstandingMessages, maxBytes: s.MaxOutstandingBytes, behavior: s.LimitExceededBehavior}
+}
+
+// acquire reserves room for one message of size bytes, waiting (Block),
+// failing (Error) or not counting (Ignore) as configured.
+func (f *flowController) acquire(ctx context.Context, size int) error {
+	if f.behavior == FlowControlIgnore {
+		return nil
+	}
+	f.mu.Lock()
+	if len(f.waiters) == 0 && f.fits(size) {
+		f.msgs++
+		f.bytes += size
+		f.mu.Unlock()
+		return nil
+	}
+	if f.behavior == FlowControlError {
+		msgs, bytes := f.msgs, f.bytes
+		f.mu.Unlock()
+		return fmt.Errorf("%w (%d of %d messages, %d of %d bytes outstanding)", ErrFlowControlLimit, msgs, f.maxMsgs, bytes, f.maxBytes)
+	}
+	w := &flowWaiter{bytes: size, ready: make(chan struct{})}
+	f.waiters = append(f.waiters, w)
+	f.mu.Unlock()
+
+	select {
+	case <-w.ready:
+		return nil
+	case <-ctx.Done():
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if w.granted {
+			return nil // granted as the context ended: take it
+		}
+		for i, x := range f.waiters {
+			if x == w {
+				f.waiters = append(f.waiters[:i], f.waiters[i+1:]...)
+				break
+			}
+		}
+		f.grant() // w may have been the head holding others back
+		return ctx.Err()
+	}
+}
+
+// release returns one message's room and wakes the waiters that now fit.
+func (f *flowController) release(size int) {
+	if f.behavior == FlowControlIgnore {
+		return
+	}
+	f.mu.Lock()
+	f.msgs--
+	f.bytes -= size
+	f.grant()
+	f.mu.Unlock()
+}
+
+func (f *flowController) fits(size int) bool {
+	return f.msgs+1 <= f.maxMsgs && f.bytes+size <= f.maxBytes
+}
+
+// grant hands room to waiters in arrival order while they fit.
+func (f *flowController) grant() {
+	for len(f.waiters) > 0 && f.fits(f.waiters[0].bytes) {
+		w := f.waiters[0]
+		f.waiters[0] = nil
+		f.waiters = f.waiters[1:]
+		f.msgs++
+		f.bytes += w.bytes
+		w.granted = true
+		close(w.ready)
+	}
+}
