@@ -118,7 +118,7 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
-		p.flow.release(size)
+		p.flow.release(1, size)
 		return p.fail(ErrPublisherClosed)
 	}
 	var group string
@@ -127,7 +127,7 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 		var err error
 		group = m.GroupID
 		if epoch, err = p.sender.groups.admit(group); err != nil {
-			p.flow.release(size)
+			p.flow.release(1, size)
 			return p.fail(err)
 		}
 	}
@@ -183,12 +183,14 @@ func (p *Publisher) seal() {
 // finish runs when a batch's items all have outcomes: it wraps failures
 // for the caller, returns the flow-control room, and forgets the batch.
 func (p *Publisher) finish(b *batch) {
+	bytes := 0
 	for _, it := range b.items {
 		if it.err != nil {
 			it.err = p.wrap(it.err)
 		}
-		p.flow.release(it.size)
+		bytes += it.size
 	}
+	p.flow.release(len(b.items), bytes)
 	p.mu.Lock()
 	delete(p.inflight, b)
 	p.mu.Unlock()

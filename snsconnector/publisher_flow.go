@@ -71,14 +71,15 @@ func (f *flowController) acquire(ctx context.Context, size int) error {
 	}
 }
 
-// release returns one message's room and wakes the waiters that now fit.
-func (f *flowController) release(size int) {
+// release returns the room of n messages of bytes in all and wakes the
+// waiters that now fit.
+func (f *flowController) release(n, bytes int) {
 	if f.behavior == FlowControlIgnore {
 		return
 	}
 	f.mu.Lock()
-	f.msgs--
-	f.bytes -= size
+	f.msgs -= n
+	f.bytes -= bytes
 	f.grant()
 	f.mu.Unlock()
 }

@@ -20,7 +20,7 @@ func TestFlowControllerServesWaitersInArrivalOrder(t *testing.T) {
 	waitForWaiters(t, f, 1)
 	small := acquireAsync(f, 5)
 	waitForWaiters(t, f, 2)
-	f.release(90)
+	f.release(1, 90)
 	if err := <-large; err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestFlowControllerCountsMessages(t *testing.T) {
 	if err := f.acquire(context.Background(), 1); !errors.Is(err, ErrFlowControlLimit) {
 		t.Fatalf("third message: %v", err)
 	}
-	f.release(1)
+	f.release(1, 1)
 	if err := f.acquire(context.Background(), 1); err != nil {
 		t.Fatalf("after a release: %v", err)
 	}
