@@ -9,7 +9,7 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da
 BENCH_COUNT ?= 10
 
-.PHONY: all demo test unit lint emulator bench clean
+.PHONY: all demo test unit lint emulator bench bench-throughput clean
 
 all: test
 
@@ -44,6 +44,17 @@ bench:
 	@mkdir -p bench
 	$(GO) test -run='^$$' -bench=BenchmarkPublish -benchmem -count=$(BENCH_COUNT) ./snsconnector/ | tee bench/publish.txt
 	$(GO) run $(BENCHSTAT) -col /impl bench/publish.txt
+
+## bench-throughput: msgs/s and client CPU per message through fauxqs, every
+## message counted back out of SQS: Publish, PublishBatch, the Publisher,
+## the raw SDK's parallel batches and Go CDK, in one run. It runs in the
+## nested module internal/benchcmp, which keeps gocloud.dev out of go.mod.
+## The emulator shares the machine: run it on a quiet one.
+THROUGHPUT_N     ?= 20000
+THROUGHPUT_COUNT ?= 3
+bench-throughput: emulator
+	@mkdir -p bench
+	cd internal/benchcmp && $(GO) test -run='^$$' -bench=BenchmarkThroughput -benchtime=$(THROUGHPUT_N)x -count=$(THROUGHPUT_COUNT) -timeout=60m . | tee ../../bench/throughput.txt
 
 clean:
 	rm -rf $(EMU_DIR)/node_modules bench/*.txt
