@@ -112,7 +112,7 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 		return p.fail(err)
 	}
 	size := m.PayloadSize()
-	if err := p.flow.acquire(ctx, size); err != nil {
+	if err := p.flow.acquire(ctx, size, p.sendNow); err != nil {
 		return p.fail(notSent(err))
 	}
 	p.mu.Lock()
@@ -159,6 +159,16 @@ func (p *Publisher) open() *bundle {
 	b.timer = time.AfterFunc(p.settings.DelayThreshold, func() { p.expire(b) })
 	p.cur = b
 	return b
+}
+
+// sendNow seals the batch being filled: a publisher blocked by flow
+// control must not wait for the delay, nor for company that cannot come.
+func (p *Publisher) sendNow() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cur != nil {
+		p.seal()
+	}
 }
 
 func (p *Publisher) expire(b *bundle) {

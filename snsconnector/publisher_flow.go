@@ -30,8 +30,10 @@ func newFlowController(s FlowControlSettings) *flowController {
 }
 
 // acquire reserves room for one message of size bytes, waiting (Block),
-// failing (Error) or not counting (Ignore) as configured.
-func (f *flowController) acquire(ctx context.Context, size int) error {
+// failing (Error) or not counting (Ignore) as configured. Before it waits
+// it calls beforeWait, if set: the messages holding the room may be
+// waiting for company that will not come while publishers are blocked.
+func (f *flowController) acquire(ctx context.Context, size int, beforeWait func()) error {
 	if f.behavior == FlowControlIgnore {
 		return nil
 	}
@@ -50,6 +52,9 @@ func (f *flowController) acquire(ctx context.Context, size int) error {
 	w := &flowWaiter{bytes: size, ready: make(chan struct{})}
 	f.waiters = append(f.waiters, w)
 	f.mu.Unlock()
+	if beforeWait != nil {
+		beforeWait()
+	}
 
 	select {
 	case <-w.ready:

@@ -11,7 +11,7 @@ func TestFlowControllerServesWaitersInArrivalOrder(t *testing.T) {
 	noLeaks(t)
 	f := newFlowController(FlowControlSettings{MaxOutstandingMessages: 10, MaxOutstandingBytes: 100})
 	ctx := context.Background()
-	if err := f.acquire(ctx, 90); err != nil {
+	if err := f.acquire(ctx, 90, nil); err != nil {
 		t.Fatal(err)
 	}
 	// A large message waits for room; a small one that would fit must not
@@ -35,10 +35,10 @@ func TestFlowControllerServesWaitersInArrivalOrder(t *testing.T) {
 func TestFlowControllerCancelledHeadLetsTheNextIn(t *testing.T) {
 	noLeaks(t)
 	f := newFlowController(FlowControlSettings{MaxOutstandingMessages: 10, MaxOutstandingBytes: 100})
-	f.acquire(context.Background(), 60)
+	f.acquire(context.Background(), 60, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	head := make(chan error, 1)
-	go func() { head <- f.acquire(ctx, 50) }()
+	go func() { head <- f.acquire(ctx, 50, nil) }()
 	waitForWaiters(t, f, 1)
 	next := acquireAsync(f, 30)
 	waitForWaiters(t, f, 2)
@@ -57,22 +57,22 @@ func TestFlowControllerCancelledHeadLetsTheNextIn(t *testing.T) {
 func TestFlowControllerCountsMessages(t *testing.T) {
 	f := newFlowController(FlowControlSettings{MaxOutstandingMessages: 2, MaxOutstandingBytes: 1 << 20, LimitExceededBehavior: FlowControlError})
 	for range 2 {
-		if err := f.acquire(context.Background(), 1); err != nil {
+		if err := f.acquire(context.Background(), 1, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := f.acquire(context.Background(), 1); !errors.Is(err, ErrFlowControlLimit) {
+	if err := f.acquire(context.Background(), 1, nil); !errors.Is(err, ErrFlowControlLimit) {
 		t.Fatalf("third message: %v", err)
 	}
 	f.release(1, 1)
-	if err := f.acquire(context.Background(), 1); err != nil {
+	if err := f.acquire(context.Background(), 1, nil); err != nil {
 		t.Fatalf("after a release: %v", err)
 	}
 }
 
 func acquireAsync(f *flowController, size int) <-chan error {
 	ch := make(chan error, 1)
-	go func() { ch <- f.acquire(context.Background(), size) }()
+	go func() { ch <- f.acquire(context.Background(), size, nil) }()
 	return ch
 }
 

@@ -328,6 +328,24 @@ func TestPublisherFlowControlBlocksUntilRoom(t *testing.T) {
 	}
 }
 
+func TestPublisherBlockedPublishSendsWhatHoldsTheRoom(t *testing.T) {
+	// Two messages fill flow control but not a batch, and the delay is an
+	// hour: a third Publish must get them sent rather than wait forever.
+	f := &batchFake{}
+	p := newPublisher(t, f, topicARN, PublishSettings{DelayThreshold: time.Hour, FlowControl: FlowControlSettings{MaxOutstandingMessages: 2}})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var rs []*PublishResult
+	for _, m := range messages("m", 5) {
+		rs = append(rs, p.Publish(ctx, m))
+	}
+	for i, r := range rs[:4] {
+		if _, err := get(t, r); err != nil {
+			t.Errorf("result %d: %v", i, err)
+		}
+	}
+}
+
 func TestPublisherFlowControlErrorAndIgnore(t *testing.T) {
 	t.Run("error", func(t *testing.T) {
 		f, release := blockingFake()
