@@ -318,6 +318,21 @@ func TestPublishBatchMissingOrEmptyEntryResultsAreFailures(t *testing.T) {
 	}
 }
 
+func TestPublishBatchNoAnswerFailsEveryEntry(t *testing.T) {
+	c := newTestClient(t, &nilAnswer{})
+	resp, err := c.PublishBatch(context.Background(), region.EUWest1, model.Topic{ARN: topicARN}, messages("m", 3))
+	if err == nil || resp.Failed() != 3 || !errors.Is(resp.Results[0].Err, errNoEntryResult) {
+		t.Fatalf("results %+v, error %v", resp.Results, err)
+	}
+}
+
+// nilAnswer answers every request with neither output nor error.
+type nilAnswer struct{ API }
+
+func (nilAnswer) PublishBatch(context.Context, *sns.PublishBatchInput, ...func(*sns.Options)) (*sns.PublishBatchOutput, error) {
+	return nil, nil
+}
+
 // answerFake edits the fake's answers.
 type answerFake struct {
 	*batchFake

@@ -194,6 +194,9 @@ func (s *batchSender) request(items []*batchItem, attempt int) []*batchItem {
 		}
 		return nil
 	}
+	if out == nil {
+		out = &sns.PublishBatchOutput{} // a fake may answer nothing: every entry is then unanswered
+	}
 	var seen [model.MaxBatchEntries]bool
 	find := func(id *string) *batchItem {
 		pos, ok := wire.EntryPos(aws.ToString(id))
