@@ -161,12 +161,15 @@ func (p *Publisher) open() *bundle {
 	return b
 }
 
-// sendNow seals the batch being filled: a publisher blocked by flow
-// control must not wait for the delay, nor for company that cannot come.
+// sendNow runs before a Publish blocks on flow control. If no batch is in
+// flight, the room is held by the batch being filled, which may wait for
+// the delay or for company that cannot come while publishers are blocked:
+// it is sealed. Otherwise the batches in flight free room as they finish
+// (see finish), and the open batch keeps filling, so requests stay full.
 func (p *Publisher) sendNow() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.cur != nil {
+	if p.cur != nil && len(p.inflight) == 0 {
 		p.seal()
 	}
 }
@@ -200,10 +203,13 @@ func (p *Publisher) finish(b *batch) {
 		}
 		bytes += it.size
 	}
-	p.flow.release(len(b.items), bytes)
 	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.flow.release(len(b.items), bytes)
 	delete(p.inflight, b)
-	p.mu.Unlock()
+	if p.cur != nil && len(p.inflight) == 0 && p.flow.waiting() {
+		p.seal() // as in sendNow: nothing else would free room
+	}
 }
 
 func (p *Publisher) wrap(err error) error {

@@ -89,6 +89,13 @@ func (f *flowController) release(n, bytes int) {
 	f.mu.Unlock()
 }
 
+// waiting reports whether a Publish waits for room.
+func (f *flowController) waiting() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.waiters) > 0
+}
+
 func (f *flowController) fits(size int) bool {
 	return f.msgs+1 <= f.maxMsgs && f.bytes+size <= f.maxBytes
 }
