@@ -346,6 +346,37 @@ func TestPublisherBlockedPublishSendsWhatHoldsTheRoom(t *testing.T) {
 	}
 }
 
+func TestPublisherBatchInFlightFinishingUnblocksPublishers(t *testing.T) {
+	// A batch is in flight when a large message blocks, so the open batch
+	// is left to fill; when the batch in flight finishes, the blocked
+	// message still does not fit beside the open batch's: that batch must
+	// go then, not after the hour's delay.
+	f, release := blockingFake()
+	p := newPublisher(t, f, topicARN, PublishSettings{
+		DelayThreshold: time.Hour, CountThreshold: 2,
+		FlowControl: FlowControlSettings{MaxOutstandingBytes: 262_144},
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	p.Publish(ctx, model.Message{Body: "a"})
+	p.Publish(ctx, model.Message{Body: "b"}) // a full batch, held in flight
+	big := p.Publish(ctx, model.Message{Body: strings.Repeat("c", 200_000)})
+	blocked := make(chan *PublishResult)
+	go func() { blocked <- p.Publish(ctx, model.Message{Body: strings.Repeat("d", 100_000)}) }()
+	waitForWaiters(t, p.flow, 1)
+	close(release)
+	if _, err := get(t, big); err != nil {
+		t.Fatal(err)
+	}
+	r := <-blocked // Publish returned: it got room
+	select {
+	case <-r.Ready():
+		_, err := r.Get(ctx)
+		t.Fatalf("the blocked message failed: %v", err)
+	default: // queued, waiting for company or Close
+	}
+}
+
 func TestPublisherFlowControlErrorAndIgnore(t *testing.T) {
 	t.Run("error", func(t *testing.T) {
 		f, release := blockingFake()
