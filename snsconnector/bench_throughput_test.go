@@ -23,7 +23,11 @@ func BenchmarkThroughput(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer srv.Stop()
-	for _, c := range throughput.Cases() {
+	cases := throughput.Cases()
+	if err := throughput.WarmUp(srv, cases, 2000); err != nil {
+		b.Fatal(err)
+	}
+	for _, c := range cases {
 		b.Run(c.Name, func(b *testing.B) { throughput.Run(b, srv, c) })
 	}
 }
