@@ -50,15 +50,16 @@ bench:
 ## the raw SDK's parallel batches and Go CDK, in one run. It runs in the
 ## nested module internal/benchcmp, which keeps gocloud.dev out of go.mod.
 ## Each of the THROUGHPUT_COUNT runs measures every case once, with a fresh
-## emulator, so a burst of load elsewhere spreads over all cases instead of
-## hitting one. The emulator shares the machine: run it on a quiet one.
+## emulator warmed up by every case, in a rotated order, so neither a burst
+## of load elsewhere nor a case's position favours one case. The emulator
+## shares the machine: run it on a quiet one.
 THROUGHPUT_N     ?= 20000
 THROUGHPUT_COUNT ?= 5
 bench-throughput: emulator
 	@mkdir -p bench
 	@rm -f bench/throughput.txt
 	cd internal/benchcmp && for i in $$(seq $(THROUGHPUT_COUNT)); do \
-		$(GO) test -run='^$$' -bench=BenchmarkThroughput -benchtime=$(THROUGHPUT_N)x -count=1 -timeout=60m . \
+		THROUGHPUT_ROTATE=$$i $(GO) test -run='^$$' -bench=BenchmarkThroughput -benchtime=$(THROUGHPUT_N)x -count=1 -timeout=60m . \
 			>> ../../bench/throughput.txt || { cat ../../bench/throughput.txt; exit 1; }; \
 	done
 	$(GO) run $(BENCHSTAT) bench/throughput.txt

@@ -24,10 +24,10 @@ func BenchmarkThroughput(b *testing.B) {
 	}
 	defer srv.Stop()
 	cases := throughput.Cases()
-	if err := throughput.WarmUp(srv, cases, 2000); err != nil {
+	if err := throughput.WarmUp(srv, cases, 5000); err != nil {
 		b.Fatal(err)
 	}
-	for _, c := range cases {
+	for _, c := range throughput.Rotate(cases) {
 		b.Run(c.Name, func(b *testing.B) { throughput.Run(b, srv, c) })
 	}
 }

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"runtime"
 	"strconv"
 	"strings"
@@ -133,6 +134,19 @@ func setUp(srv *fauxqs.Server) (*Env, *fauxqs.Queue, error) {
 		sqs: sqs.NewFromConfig(cfg, func(o *sqs.Options) { o.HTTPClient = &http.Client{Transport: bufferedTransport{}} }),
 	}
 	return env, q, nil
+}
+
+// Rotate returns cases rotated left by the number in $THROUGHPUT_ROTATE
+// (none when unset): make bench-throughput gives each of its runs another
+// rotation, so that every case runs in every position (first after the
+// warm-up, last, ...) and an effect of position averages out.
+func Rotate(cases []Case) []Case {
+	k, err := strconv.Atoi(os.Getenv("THROUGHPUT_ROTATE"))
+	if err != nil || len(cases) == 0 {
+		return cases
+	}
+	k = ((k % len(cases)) + len(cases)) % len(cases)
+	return append(append([]Case(nil), cases[k:]...), cases[:k]...)
 }
 
 // Run measures c: see the package documentation.
