@@ -62,6 +62,7 @@ const (
 	FlowControlIgnore
 )
 
+// String returns the behavior's name: "Block", "Error" or "Ignore".
 func (b LimitExceededBehavior) String() string {
 	switch b {
 	case FlowControlBlock:
