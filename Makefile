@@ -10,7 +10,7 @@ BENCHSTAT   := golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4d
 BENCH_COUNT ?= 10
 FUZZTIME    ?= 2s
 
-.PHONY: all demo test unit lint fuzz soak emulator bench clean
+.PHONY: all demo test unit lint fuzz soak emulator bench bench-throughput clean
 
 all: test
 
@@ -61,6 +61,25 @@ bench:
 	@mkdir -p bench
 	$(GO) test -run='^$$' -bench=BenchmarkPublish -benchmem -count=$(BENCH_COUNT) ./snsconnector/ | tee bench/publish.txt
 	$(GO) run $(BENCHSTAT) -col /impl bench/publish.txt
+
+## bench-throughput: msgs/s and client CPU per message through fauxqs, every
+## message counted back out of SQS: Publish, PublishBatch, the Publisher,
+## the raw SDK's parallel batches and Go CDK, in one run. It runs in the
+## nested module internal/benchcmp, which keeps gocloud.dev out of go.mod.
+## Each of the THROUGHPUT_COUNT runs measures every case once, with a fresh
+## emulator warmed up by every case, in a rotated order, so neither a burst
+## of load elsewhere nor a case's position favours one case. The emulator
+## shares the machine: run it on a quiet one.
+THROUGHPUT_N     ?= 20000
+THROUGHPUT_COUNT ?= 5
+bench-throughput: emulator
+	@mkdir -p bench
+	@rm -f bench/throughput.txt
+	cd internal/benchcmp && for i in $$(seq $(THROUGHPUT_COUNT)); do \
+		THROUGHPUT_ROTATE=$$i $(GO) test -run='^$$' -bench=BenchmarkThroughput -benchtime=$(THROUGHPUT_N)x -count=1 -timeout=60m . \
+			>> ../../bench/throughput.txt || { cat ../../bench/throughput.txt; exit 1; }; \
+	done
+	$(GO) run $(BENCHSTAT) bench/throughput.txt
 
 clean:
 	rm -rf $(EMU_DIR)/node_modules bench/*.txt

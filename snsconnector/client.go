@@ -54,6 +54,9 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 	if o.RetryMaxAttempts < 0 {
 		return nil, fmt.Errorf("snsconnector: RetryMaxAttempts is %d; want 1 or more (0 for the default)", o.RetryMaxAttempts)
 	}
+	if o.BatchConcurrency < 0 {
+		return nil, fmt.Errorf("snsconnector: BatchConcurrency is %d; want 1 or more (0 for the default)", o.BatchConcurrency)
+	}
 	if o.Timeout < 0 {
 		return nil, fmt.Errorf("snsconnector: Timeout is %v; want a positive duration (0 for none)", o.Timeout)
 	}

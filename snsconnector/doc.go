@@ -14,5 +14,9 @@
 //		Message: model.Message{Body: "order 42 shipped"},
 //	})
 //
+// To publish many messages, [Client.PublishBatch] takes any number and
+// reports each one's outcome; a [Publisher] batches a stream of messages
+// from many goroutines (see [PublishSettings]).
+//
 // Tests put a fake behind the narrow [API] interface with [WithAPIFactory].
 package snsconnector

@@ -58,6 +58,9 @@ type Options struct {
 	// STS answers GetCallerIdentity for ResolveTopic. Default: an *sts.Client
 	// from the same configuration ($AWS_ENDPOINT_URL_STS applies).
 	STS STSAPI
+	// BatchConcurrency bounds the requests one PublishBatch call has in
+	// flight. Default: DefaultBatchConcurrency.
+	BatchConcurrency int
 	// APIFactory makes the SNS API for a region, once per region. Default:
 	// an *sns.Client built from the options above. Set it to put a fake
 	// behind the client; the other options then do not apply.
@@ -169,4 +172,10 @@ func WithAccountID(id string) Option {
 // WithSTSAPI gives ResolveTopic the STS API to learn the account from.
 func WithSTSAPI(api STSAPI) Option {
 	return func(o *Options) { o.STS = api }
+}
+
+// WithBatchConcurrency lets one [Client.PublishBatch] call have up to n
+// requests in flight (default [DefaultBatchConcurrency]).
+func WithBatchConcurrency(n int) Option {
+	return func(o *Options) { o.BatchConcurrency = n }
 }
