@@ -5,15 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
 	"github.com/go-sns/connector/internal/fauxqs"
@@ -23,19 +20,16 @@ import (
 
 // receiveAll reads n messages from q and fails the test if fewer arrive.
 // It then waits a little more to catch duplicates.
-func receiveAll(t *testing.T, srv *fauxqs.Server, r region.Region, q *fauxqs.Queue, n int) []sqstypes.Message {
+func receiveAll(t *testing.T, q *fauxqs.Queue, n int) []sqstypes.Message {
 	t.Helper()
-	c := sqs.NewFromConfig(srv.Config(string(r)), func(o *sqs.Options) {
-		o.HTTPClient = &http.Client{Transport: bufferedTransport{}}
-	})
-	got, err := receive(c, q.URL, n, 10*time.Second)
+	got, err := q.Receive(context.Background(), n, 10*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(got) < n {
 		t.Fatalf("received %d messages; want %d", len(got), n)
 	}
-	extra, err := receive(c, q.URL, 1, 1500*time.Millisecond)
+	extra, err := q.Receive(context.Background(), 1, 1500*time.Millisecond)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,61 +37,6 @@ func receiveAll(t *testing.T, srv *fauxqs.Server, r region.Region, q *fauxqs.Que
 		t.Fatalf("more than %d messages arrived: %q", n, aws.ToString(extra[0].Body))
 	}
 	return got
-}
-
-// receive reads and deletes messages until it has n or wait has passed
-// with nothing new arriving, like fauxqs.Queue.Receive but through c.
-func receive(c *sqs.Client, url string, n int, wait time.Duration) ([]sqstypes.Message, error) {
-	ctx := context.Background()
-	var got []sqstypes.Message
-	for idle := time.Now(); len(got) < n && time.Since(idle) < wait; {
-		out, err := c.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
-			QueueUrl:                    aws.String(url),
-			MaxNumberOfMessages:         10,
-			WaitTimeSeconds:             1,
-			MessageAttributeNames:       []string{"All"},
-			MessageSystemAttributeNames: []sqstypes.MessageSystemAttributeName{sqstypes.MessageSystemAttributeNameAll},
-		})
-		if err != nil {
-			return got, err
-		}
-		if len(out.Messages) == 0 {
-			continue
-		}
-		idle = time.Now()
-		got = append(got, out.Messages...)
-		entries := make([]sqstypes.DeleteMessageBatchRequestEntry, len(out.Messages))
-		for i, m := range out.Messages {
-			entries[i] = sqstypes.DeleteMessageBatchRequestEntry{Id: aws.String(fmt.Sprint(i)), ReceiptHandle: m.ReceiptHandle}
-		}
-		if _, err := c.DeleteMessageBatch(ctx, &sqs.DeleteMessageBatchInput{QueueUrl: aws.String(url), Entries: entries}); err != nil {
-			return got, err
-		}
-	}
-	return got, nil
-}
-
-// bufferedTransport reads each response body whole before the SDK sees
-// it. Against fauxqs, aws-sdk-go-v2's SQS client (v1.53) now and then
-// fails to read a large ReceiveMessage body ("deserialization failed ...
-// use of closed network connection", as in aws/aws-sdk-go-v2#2935) and
-// retries; the messages the failed attempt received then stay in flight
-// for the queue's 30 s visibility timeout and look lost. Buffered, the body
-// cannot be cut off.
-type bufferedTransport struct{}
-
-func (bufferedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := http.DefaultTransport.RoundTrip(r)
-	if err != nil {
-		return nil, err
-	}
-	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	return resp, nil
 }
 
 func TestIntegrationPublishBatchThousandMessagesAllDelivered(t *testing.T) {
@@ -142,7 +81,7 @@ func TestIntegrationPublishBatchThousandMessagesAllDelivered(t *testing.T) {
 	for i, m := range msgs {
 		byBody[m.Body] = i
 	}
-	for _, m := range receiveAll(t, srv, r, q, n) {
+	for _, m := range receiveAll(t, q, n) {
 		body := aws.ToString(m.Body)
 		i, ok := byBody[body]
 		if !ok {
@@ -194,7 +133,7 @@ func TestIntegrationPublishBatchSizesNearTheLimit(t *testing.T) {
 			want[m.Body[:2]] = len(m.Body)
 		}
 	}
-	for _, m := range receiveAll(t, srv, r, q, len(want)) {
+	for _, m := range receiveAll(t, q, len(want)) {
 		body := aws.ToString(m.Body)
 		key := body[:2]
 		if len(body) != want[key] {
@@ -231,7 +170,7 @@ func TestIntegrationPublishBatchEntryRefusedBySNS(t *testing.T) {
 	if tr.n.Load() != 1 {
 		t.Errorf("%d requests; a sender-fault refusal is not retried", tr.n.Load())
 	}
-	if got := receiveAll(t, srv, r, q, 3); len(got) != 3 {
+	if got := receiveAll(t, q, 3); len(got) != 3 {
 		t.Errorf("%d delivered", len(got))
 	}
 }
@@ -274,7 +213,7 @@ func TestIntegrationPublishBatchFIFOOrderAndDeduplication(t *testing.T) {
 		t.Fatalf("%d failed", resp.Failed())
 	}
 	got := map[string][]string{}
-	for _, m := range receiveAll(t, srv, r, q, unique) {
+	for _, m := range receiveAll(t, q, unique) {
 		g := m.Attributes["MessageGroupId"]
 		got[g] = append(got[g], aws.ToString(m.Body))
 	}
@@ -321,7 +260,7 @@ func TestIntegrationPublishBatchFIFOContentBasedDeduplication(t *testing.T) {
 		}
 	}
 	var bodies []string
-	for _, m := range receiveAll(t, srv, r, q, len(want)) {
+	for _, m := range receiveAll(t, q, len(want)) {
 		bodies = append(bodies, aws.ToString(m.Body))
 	}
 	if strings.Join(bodies, ",") != strings.Join(want, ",") {
@@ -369,7 +308,7 @@ func TestIntegrationPublisherManyGoroutinesAllDelivered(t *testing.T) {
 			want[fmt.Sprintf("w%02d-%03d", w, i)] = true
 		}
 	}
-	for _, m := range receiveAll(t, srv, r, q, workers*each) {
+	for _, m := range receiveAll(t, q, workers*each) {
 		if !want[aws.ToString(m.Body)] {
 			t.Fatalf("unexpected or repeated %q", aws.ToString(m.Body))
 		}
@@ -406,7 +345,7 @@ func TestIntegrationPublisherCloseDeliversPendingFIFO(t *testing.T) {
 		}
 	}
 	got := map[string][]string{}
-	for _, m := range receiveAll(t, srv, r, q, len(msgs)) {
+	for _, m := range receiveAll(t, q, len(msgs)) {
 		g := m.Attributes["MessageGroupId"]
 		got[g] = append(got[g], aws.ToString(m.Body))
 	}

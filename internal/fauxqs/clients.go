@@ -1,8 +1,11 @@
 package fauxqs
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -30,8 +33,36 @@ func (s *Server) Config(r string) aws.Config {
 // SNS returns a raw SDK SNS client for the emulator in region r.
 func (s *Server) SNS(r string) *sns.Client { return sns.NewFromConfig(s.Config(r)) }
 
-// SQS returns a raw SDK SQS client for the emulator in region r.
-func (s *Server) SQS(r string) *sqs.Client { return sqs.NewFromConfig(s.Config(r)) }
+// SQS returns a raw SDK SQS client for the emulator in region r. It reads
+// through [BufferedTransport].
+func (s *Server) SQS(r string) *sqs.Client {
+	return sqs.NewFromConfig(s.Config(r), func(o *sqs.Options) {
+		o.HTTPClient = &http.Client{Transport: BufferedTransport{}}
+	})
+}
+
+// BufferedTransport reads each response body whole before the SDK sees it.
+// Against fauxqs, aws-sdk-go-v2's SQS client (v1.53) now and then fails to
+// read a large ReceiveMessage body ("deserialization failed ... use of
+// closed network connection", as in aws/aws-sdk-go-v2#2935) and retries;
+// the messages the failed attempt received then stay in flight for the
+// visibility timeout and look lost. Buffered, the body cannot be cut off.
+type BufferedTransport struct{}
+
+// RoundTrip sends r with http.DefaultTransport and buffers the answer.
+func (BufferedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := http.DefaultTransport.RoundTrip(r)
+	if err != nil {
+		return nil, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	return resp, nil
+}
 
 var seq atomic.Int64
 
@@ -98,12 +129,12 @@ func (s *Server) SubscribeQueue(ctx context.Context, r, topicARN string, attrs m
 // Receive reads and deletes messages until it has n or wait has passed
 // with nothing new arriving. It returns what it got, in arrival order.
 //
-// Under heavy load a receive's answer can be lost on the way back, leaving
-// its messages in flight; a short visibility timeout makes them visible
-// again within the wait, so the same SQS message can come back twice.
-// Callers that count duplicates count distinct SQS message IDs.
+// Should a receive's answer still be lost on the way back (see
+// BufferedTransport), a short visibility timeout makes its messages visible
+// again within the wait; a message received twice is returned once.
 func (q *Queue) Receive(ctx context.Context, n int, wait time.Duration) ([]sqstypes.Message, error) {
 	var got []sqstypes.Message
+	seen := map[string]bool{}
 	idle := time.Now()
 	for len(got) < n && time.Since(idle) < wait {
 		out, err := q.sqs.ReceiveMessage(ctx, &sqs.ReceiveMessageInput{
@@ -121,7 +152,12 @@ func (q *Queue) Receive(ctx context.Context, n int, wait time.Duration) ([]sqsty
 			continue
 		}
 		idle = time.Now()
-		got = append(got, out.Messages...)
+		for _, m := range out.Messages {
+			if id := aws.ToString(m.MessageId); !seen[id] {
+				seen[id] = true
+				got = append(got, m)
+			}
+		}
 		entries := make([]sqstypes.DeleteMessageBatchRequestEntry, len(out.Messages))
 		for i, m := range out.Messages {
 			entries[i] = sqstypes.DeleteMessageBatchRequestEntry{Id: aws.String(fmt.Sprint(i)), ReceiptHandle: m.ReceiptHandle}

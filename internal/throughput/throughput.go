@@ -12,11 +12,8 @@
 package throughput
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
 	"runtime"
 	"strconv"
@@ -131,7 +128,7 @@ func setUp(srv *fauxqs.Server) (*Env, *fauxqs.Queue, error) {
 	cfg := srv.Config(string(Region))
 	env := &Env{
 		Server: srv, Topic: topic, Client: client, SNS: sns.NewFromConfig(cfg),
-		sqs: sqs.NewFromConfig(cfg, func(o *sqs.Options) { o.HTTPClient = &http.Client{Transport: bufferedTransport{}} }),
+		sqs: srv.SQS(string(Region)),
 	}
 	return env, q, nil
 }
@@ -235,24 +232,4 @@ func drain(ctx context.Context, c *sqs.Client, url string, n int) error {
 	}
 	wg.Wait()
 	return first
-}
-
-// bufferedTransport reads each response body whole before the SDK sees it:
-// aws-sdk-go-v2's SQS client sometimes fails to read a ReceiveMessage body
-// from fauxqs ("use of closed network connection") and retries, leaving
-// the first attempt's messages in flight for the visibility timeout.
-type bufferedTransport struct{}
-
-func (bufferedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	resp, err := http.DefaultTransport.RoundTrip(r)
-	if err != nil {
-		return nil, err
-	}
-	body, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	resp.Body = io.NopCloser(bytes.NewReader(body))
-	return resp, nil
 }
