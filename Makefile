@@ -56,10 +56,18 @@ lint:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
-## bench: the connector against the raw SDK on one stub endpoint, side by side
+## bench: the connector against the raw SDK on one stub endpoint. Each of the BENCH_COUNT
+## rounds runs both in a fresh process, in alternating order, so neither drift on the
+## machine nor going first favours one; benchstat puts them side by side.
 bench:
 	@mkdir -p bench
-	$(GO) test -run='^$$' -bench=BenchmarkPublish -benchmem -count=$(BENCH_COUNT) ./snsconnector/ | tee bench/publish.txt
+	@rm -f bench/publish.txt
+	@for i in $$(seq $(BENCH_COUNT)); do \
+		if [ $$((i % 2)) = 1 ]; then order="connector sdk"; else order="sdk connector"; fi; \
+		for impl in $$order; do \
+			$(GO) test -run='^$$' -bench="^BenchmarkPublish\$$/impl=$$impl\$$" -benchmem -count=1 ./snsconnector/ >> bench/publish.txt || exit 1; \
+		done; \
+	done
 	$(GO) run $(BENCHSTAT) -col /impl bench/publish.txt
 
 ## bench-throughput: msgs/s and client CPU per message through fauxqs, every
