@@ -117,3 +117,87 @@ func TestIntegrationLoadManyGoroutinesOneClient(t *testing.T) {
 		t.Errorf("peak heap %d MiB exceeds %d MiB", peak>>20, maxPeakHeap>>20)
 	}
 }
+
+func TestIntegrationLoadManyGoroutinesOnePublisher(t *testing.T) {
+	srv := emulator.Need(t)
+	const goroutines = 64
+	n := scale(20_000, 500_000)
+	ctx := context.Background()
+	r := region.EUWest1
+	topic := createTopic(t, srv, r, fauxqs.UniqueName("loadpub"), false)
+	q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	transport := &http.Transport{MaxIdleConnsPerHost: 32}
+	defer transport.CloseIdleConnections()
+	c, err := snsconnector.New(ctx, snsconnector.WithEndpoint(srv.URL),
+		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
+		snsconnector.WithHTTPClient(&http.Client{Transport: transport}))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	leaks := goleak.IgnoreCurrent()
+	heap := sampleHeap()
+	p, err := c.NewPublisher(r, model.Topic{ARN: topic}, snsconnector.PublishSettings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := newLedger()
+	var next atomic.Int64
+	start := time.Now()
+	var wg sync.WaitGroup
+	for range goroutines {
+		wg.Go(func() {
+			// Each goroutine waits for its results in chunks, as a service
+			// that acknowledges work would; the flow control bounds memory.
+			type pending struct {
+				body string
+				res  *snsconnector.PublishResult
+			}
+			var batch []pending
+			settle := func() {
+				for _, p := range batch {
+					_, err := p.res.Get(ctx)
+					l.report(p.body, err)
+				}
+				batch = batch[:0]
+			}
+			for {
+				i := next.Add(1) - 1
+				if i >= int64(n) {
+					break
+				}
+				body := fmt.Sprintf("pub-%06d", i)
+				batch = append(batch, pending{body, p.Publish(ctx, model.Message{
+					Body:       body,
+					Attributes: map[string]model.MessageAttribute{"i": model.NumberAttribute(i)},
+				})})
+				if len(batch) == 100 {
+					settle()
+				}
+			}
+			settle()
+		})
+	}
+	wg.Wait()
+	if err := p.Close(ctx); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	elapsed := time.Since(start)
+	peak := heap.Stop()
+	transport.CloseIdleConnections()
+	goleak.VerifyNone(t, leaks)
+
+	drain(ctx, t, q, l, n)
+	l.check(t, false)
+	if len(l.failed) > 0 {
+		t.Errorf("%d publishes failed under load with no faults injected", len(l.failed))
+	}
+	t.Logf("%d messages from %d goroutines through one Publisher in %v (%.0f msg/s, race detector %v), peak heap %.1f MiB",
+		n, goroutines, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(), raceEnabled, float64(peak)/(1<<20))
+	if peak > maxPeakHeap {
+		t.Errorf("peak heap %d MiB exceeds %d MiB", peak>>20, maxPeakHeap>>20)
+	}
+}
