@@ -177,16 +177,6 @@ func TestIntegrationSubscriptionLifecycle(t *testing.T) {
 	}
 }
 
-type subListCounter struct {
-	API
-	calls *atomic.Int32
-}
-
-func (l *subListCounter) ListSubscriptionsByTopic(ctx context.Context, in *sns.ListSubscriptionsByTopicInput, o ...func(*sns.Options)) (*sns.ListSubscriptionsByTopicOutput, error) {
-	l.calls.Add(1)
-	return l.API.ListSubscriptionsByTopic(ctx, in, o...)
-}
-
 func TestIntegrationListSubscriptionsByTopicFollowsPages(t *testing.T) {
 	srv := emulator.Need(t)
 	ctx := context.Background()
@@ -224,7 +214,7 @@ func TestIntegrationListSubscriptionsByTopicFollowsPages(t *testing.T) {
 
 	var calls atomic.Int32
 	c, _ := emulatorClient(t, srv, WithAPIFactory(func(r region.Region) (API, error) {
-		return &subListCounter{API: srv.SNS(string(r)), calls: &calls}, nil
+		return &listCounter{API: srv.SNS(string(r)), calls: &calls}, nil
 	}))
 	resp, err := c.ListSubscriptionsByTopic(ctx, r, model.Topic{ARN: topic})
 	if err != nil {

@@ -124,9 +124,16 @@ func TestIntegrationListTopicsFollowsPages(t *testing.T) {
 	}
 }
 
+// listCounter counts the list calls that reach the emulator, to check that
+// pages are followed.
 type listCounter struct {
 	API
 	calls *atomic.Int32
+}
+
+func (l *listCounter) ListSubscriptionsByTopic(ctx context.Context, in *sns.ListSubscriptionsByTopicInput, o ...func(*sns.Options)) (*sns.ListSubscriptionsByTopicOutput, error) {
+	l.calls.Add(1)
+	return l.API.ListSubscriptionsByTopic(ctx, in, o...)
 }
 
 func (l *listCounter) ListTopics(ctx context.Context, in *sns.ListTopicsInput, o ...func(*sns.Options)) (*sns.ListTopicsOutput, error) {
