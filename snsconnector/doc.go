@@ -14,9 +14,22 @@
 //		Message: model.Message{Body: "order 42 shipped"},
 //	})
 //
+// Operations are methods named after the SNS action they perform, one file
+// each: topics ([Client.CreateTopic], [Client.GetTopicAttributes],
+// [Client.SetTopicAttributes], tags, [Client.DeleteTopic], and
+// [Client.ResolveTopic] to address a topic by name), subscriptions
+// ([Client.Subscribe] with typed endpoints and filter policies,
+// [Client.ConfirmSubscription], [Client.ListSubscriptionsByTopic],
+// [Client.Unsubscribe]), and publishing to a topic, a phone number
+// ([Client.PublishSMS]) or a device ([Client.PublishToEndpoint]).
+//
 // To publish many messages, [Client.PublishBatch] takes any number and
 // reports each one's outcome; a [Publisher] batches a stream of messages
 // from many goroutines (see [PublishSettings]).
 //
-// Tests put a fake behind the narrow [API] interface with [WithAPIFactory].
+// Credentials come from the AWS default chain, or from a named profile
+// with [WithProfile] (package auth: static keys, IAM Roles Anywhere).
+//
+// Tests put a fake behind the narrow [API] interface with [WithAPIFactory]:
+// package snstest is an in-memory SNS made for it.
 package snsconnector
