@@ -102,17 +102,37 @@ func TestIntegrationLoadManyGoroutinesOneClient(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	elapsed := time.Since(start)
-	peak := heap.Stop()
-	transport.CloseIdleConnections()
-	goleak.VerifyNone(t, leaks)
-	drain(ctx, t, q, l, n)
-	l.check(t, false)
-	if len(l.failed) > 0 {
-		t.Errorf("%d publishes failed under load with no faults injected", len(l.failed))
+	endLoad(t, "one client", loadRun{start, heap, transport, leaks, q, l, n, goroutines})
+}
+
+// loadRun is what a load test hands endLoad once its goroutines are done.
+type loadRun struct {
+	start      time.Time
+	heap       *heapSampler
+	transport  *http.Transport
+	leaks      goleak.Option
+	q          *fauxqs.Queue
+	l          *ledger
+	n          int
+	goroutines int
+}
+
+// endLoad checks what every load test promises: nothing the load started
+// is left running, every message confirmed is delivered, none failed, and
+// the heap stayed bounded.
+func endLoad(t *testing.T, through string, run loadRun) {
+	t.Helper()
+	elapsed := time.Since(run.start)
+	peak := run.heap.Stop()
+	run.transport.CloseIdleConnections()
+	goleak.VerifyNone(t, run.leaks)
+	drain(context.Background(), t, run.q, run.l, run.n)
+	run.l.check(t, false)
+	if len(run.l.failed) > 0 {
+		t.Errorf("%d publishes failed under load with no faults injected", len(run.l.failed))
 	}
-	t.Logf("%d messages from %d goroutines in %v (%.0f msg/s, race detector %v), peak heap %.1f MiB",
-		n, goroutines, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(), raceEnabled, float64(peak)/(1<<20))
+	t.Logf("%d messages from %d goroutines through %s in %v (%.0f msg/s, race detector %v), peak heap %.1f MiB",
+		run.n, run.goroutines, through, elapsed.Round(time.Millisecond), float64(run.n)/elapsed.Seconds(), raceEnabled, float64(peak)/(1<<20))
 	if peak > maxPeakHeap {
 		t.Errorf("peak heap %d MiB exceeds %d MiB", peak>>20, maxPeakHeap>>20)
 	}
@@ -185,19 +205,5 @@ func TestIntegrationLoadManyGoroutinesOnePublisher(t *testing.T) {
 	if err := p.Close(ctx); err != nil {
 		t.Errorf("Close: %v", err)
 	}
-	elapsed := time.Since(start)
-	peak := heap.Stop()
-	transport.CloseIdleConnections()
-	goleak.VerifyNone(t, leaks)
-
-	drain(ctx, t, q, l, n)
-	l.check(t, false)
-	if len(l.failed) > 0 {
-		t.Errorf("%d publishes failed under load with no faults injected", len(l.failed))
-	}
-	t.Logf("%d messages from %d goroutines through one Publisher in %v (%.0f msg/s, race detector %v), peak heap %.1f MiB",
-		n, goroutines, elapsed.Round(time.Millisecond), float64(n)/elapsed.Seconds(), raceEnabled, float64(peak)/(1<<20))
-	if peak > maxPeakHeap {
-		t.Errorf("peak heap %d MiB exceeds %d MiB", peak>>20, maxPeakHeap>>20)
-	}
+	endLoad(t, "one Publisher", loadRun{start, heap, transport, leaks, q, l, n, goroutines})
 }
