@@ -65,11 +65,7 @@ func TestIntegrationCredentialsExpireAndRefreshDuringLoad(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := region.EUWest1
-	topic := createTopic(t, srv, r, fauxqs.UniqueName("creds"), false)
-	q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("creds"), false)
 
 	l := newLedger()
 	var next atomic.Int64

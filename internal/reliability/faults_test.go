@@ -203,11 +203,7 @@ func TestIntegrationPublishUnderFaults(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			r := region.EUWest1
-			topic := createTopic(t, srv, r, fauxqs.UniqueName("faults"), false)
-			q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("faults"), false)
 			endpoint, _ := fc.setup(t, srv.URL)
 			c := newFaultyClient(t, endpoint)
 			l := newLedger()
@@ -240,11 +236,7 @@ func TestIntegrationFIFOPublishUnderFaultsHasNoDuplicates(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			r := region.EUWest1
-			topic := createTopic(t, srv, r, fauxqs.UniqueName("ffaults")+".fifo", true)
-			q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("ffaults")+".fifo", true)
 			endpoint, _ := fc.setup(t, srv.URL)
 			c := newFaultyClient(t, endpoint)
 			l := newLedger()
@@ -274,11 +266,7 @@ func TestIntegrationPublisherUnderFaults(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			r := region.EUWest1
-			topic := createTopic(t, srv, r, fauxqs.UniqueName("pfaults"), false)
-			q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("pfaults"), false)
 			endpoint, _ := fc.setup(t, srv.URL)
 			p, err := newFaultyClient(t, endpoint).NewPublisher(r, model.Topic{ARN: topic}, snsconnector.PublishSettings{})
 			if err != nil {
@@ -325,11 +313,7 @@ func TestIntegrationFIFOPublisherUnderFaultsKeepsOrderWithoutDuplicates(t *testi
 			t.Parallel()
 			ctx := context.Background()
 			r := region.EUWest1
-			topic := createTopic(t, srv, r, fauxqs.UniqueName("fpfaults")+".fifo", true)
-			q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
+			topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("fpfaults")+".fifo", true)
 			endpoint, _ := fc.setup(t, srv.URL)
 			// fauxqs 2.4.1 takes a request's 10th entry second (it sorts
 			// member.10 before member.2), which would break FIFO order in

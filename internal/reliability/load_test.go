@@ -63,19 +63,8 @@ func TestIntegrationLoadManyGoroutinesOneClient(t *testing.T) {
 	n := scale(20_000, 200_000)
 	ctx := context.Background()
 	r := region.EUWest1
-	topic := createTopic(t, srv, r, fauxqs.UniqueName("load"), false)
-	q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	transport := &http.Transport{MaxIdleConnsPerHost: goroutines}
-	defer transport.CloseIdleConnections()
-	c, err := snsconnector.New(ctx, snsconnector.WithEndpoint(srv.URL),
-		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
-		snsconnector.WithHTTPClient(&http.Client{Transport: transport}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("load"), false)
+	c, transport := loadClient(t, srv, goroutines)
 
 	// Goroutines of the emulator's helper clients exist from here on; only
 	// what the load starts must be gone when it ends.
@@ -103,6 +92,21 @@ func TestIntegrationLoadManyGoroutinesOneClient(t *testing.T) {
 	}
 	wg.Wait()
 	endLoad(t, "one client", loadRun{start, heap, transport, leaks, q, l, n, goroutines})
+}
+
+// loadClient is a client for the emulator with its own transport, so the
+// test can close the load's idle connections before looking for leaks.
+func loadClient(t *testing.T, srv *fauxqs.Server, idleConns int) (*snsconnector.Client, *http.Transport) {
+	t.Helper()
+	transport := &http.Transport{MaxIdleConnsPerHost: idleConns}
+	t.Cleanup(transport.CloseIdleConnections)
+	c, err := snsconnector.New(context.Background(), snsconnector.WithEndpoint(srv.URL),
+		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
+		snsconnector.WithHTTPClient(&http.Client{Transport: transport}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, transport
 }
 
 // loadRun is what a load test hands endLoad once its goroutines are done.
@@ -144,19 +148,8 @@ func TestIntegrationLoadManyGoroutinesOnePublisher(t *testing.T) {
 	n := scale(20_000, 500_000)
 	ctx := context.Background()
 	r := region.EUWest1
-	topic := createTopic(t, srv, r, fauxqs.UniqueName("loadpub"), false)
-	q, err := srv.SubscribeQueue(ctx, string(r), topic, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	transport := &http.Transport{MaxIdleConnsPerHost: 32}
-	defer transport.CloseIdleConnections()
-	c, err := snsconnector.New(ctx, snsconnector.WithEndpoint(srv.URL),
-		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
-		snsconnector.WithHTTPClient(&http.Client{Transport: transport}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	topic, q := topicWithQueue(t, srv, r, fauxqs.UniqueName("loadpub"), false)
+	c, transport := loadClient(t, srv, 32)
 
 	leaks := goleak.IgnoreCurrent()
 	heap := sampleHeap()

@@ -42,3 +42,16 @@ func createTopic(t *testing.T, srv *fauxqs.Server, r region.Region, name string,
 	}
 	return aws.ToString(out.TopicArn)
 }
+
+// topicWithQueue creates a topic (FIFO when fifo; the name must then end in
+// ".fifo") and an SQS queue of the same kind subscribed to it with raw delivery,
+// whose messages the tests read back.
+func topicWithQueue(t *testing.T, srv *fauxqs.Server, r region.Region, name string, fifo bool) (string, *fauxqs.Queue) {
+	t.Helper()
+	topic := createTopic(t, srv, r, name, fifo)
+	q, err := srv.SubscribeQueue(context.Background(), string(r), topic, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return topic, q
+}
