@@ -12,7 +12,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
-	"go.uber.org/goleak"
 
 	"github.com/go-sns/connector/model"
 )
@@ -207,14 +206,6 @@ func messages(prefix string, n int) []model.Message {
 		msgs[i] = model.Message{Body: fmt.Sprintf("%s-%d", prefix, i)}
 	}
 	return msgs
-}
-
-// noLeaks fails the test if goroutines started during it are still running
-// at its end.
-func noLeaks(t *testing.T) {
-	t.Helper()
-	opt := goleak.IgnoreCurrent()
-	t.Cleanup(func() { goleak.VerifyNone(t, opt) })
 }
 
 func (f *batchFake) timesSentTotal() int {

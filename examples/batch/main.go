@@ -3,7 +3,7 @@
 // then with a Publisher fed by several goroutines, as a busy service would.
 // It subscribes an SQS queue to the topic and counts what arrives.
 //
-//	go run ./internal/cmd/withemulator -- go run ./examples/batch
+//	make example NAME=batch
 //
 // It creates topics and queues, so it refuses to run without an endpoint
 // override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_SNS).

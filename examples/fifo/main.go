@@ -3,7 +3,7 @@
 // removed by deduplication ID or, on a topic with content-based
 // deduplication, by body.
 //
-//	go run ./internal/cmd/withemulator -- go run ./examples/fifo
+//	make example NAME=fifo
 //
 // It creates topics and queues, so it refuses to run without an endpoint
 // override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_SNS).

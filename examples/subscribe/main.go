@@ -4,7 +4,7 @@
 // JSON message body), publishes a few orders, and prints which queue got
 // which. It removes what it created before it exits.
 //
-//	go run ./internal/cmd/withemulator -- go run ./examples/subscribe
+//	make example NAME=subscribe
 //
 // Against real AWS it would create real resources, so it refuses to run
 // without an endpoint override.

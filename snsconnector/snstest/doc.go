@@ -36,6 +36,6 @@
 // [Server.SetEntryFault] inject errors.
 //
 // A Server is safe for concurrent use and starts no goroutines. The
-// conformance suite in internal/conformance runs the same behaviour tests
+// conformance suite in internal/harness/conformance runs the same behaviour tests
 // against it and against the fauxqs emulator.
 package snstest

@@ -1,4 +1,4 @@
-package snsconnector
+package integration
 
 import (
 	"bytes"
@@ -13,9 +13,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
 )
 
 // receiveAll reads n messages from q and fails the test if fewer arrive.
@@ -163,7 +164,7 @@ func TestIntegrationPublishBatchEntryRefusedBySNS(t *testing.T) {
 		"b": model.BinaryAttribute(make([]byte, 60_000)), // 260,007 bytes raw; 280,007 in base64
 	}}
 	resp, err := c.PublishBatch(ctx, r, model.Topic{ARN: topic}, msgs)
-	var ee *EntryError
+	var ee *snsconnector.EntryError
 	if !errors.As(resp.Results[2].Err, &ee) || ee.Code != "InvalidParameter" || ee.Attempts != 1 || err == nil {
 		t.Fatalf("result %+v, error %v", resp.Results[2], err)
 	}
@@ -180,12 +181,12 @@ func TestIntegrationPublishBatchEntryRefusedBySNS(t *testing.T) {
 // request goes second, which breaks FIFO order (real SNS keeps it). FIFO
 // tests against it keep requests under 10 entries: a 1,000-byte attribute
 // on each message and a 9,500-byte payload limit fit 9 to a request.
-func underTenPerRequest(msgs []model.Message) ([]model.Message, Option) {
+func underTenPerRequest(msgs []model.Message) ([]model.Message, snsconnector.Option) {
 	pad := model.StringAttribute(strings.Repeat("p", 1000))
 	for i := range msgs {
 		msgs[i].Attributes = map[string]model.MessageAttribute{"pad": pad}
 	}
-	return msgs, WithLimits(model.Limits{MaxPayloadBytes: 9500})
+	return msgs, snsconnector.WithLimits(model.Limits{MaxPayloadBytes: 9500})
 }
 
 func TestIntegrationPublishBatchFIFOOrderAndDeduplication(t *testing.T) {
@@ -198,7 +199,7 @@ func TestIntegrationPublishBatchFIFOOrderAndDeduplication(t *testing.T) {
 		t.Fatal(err)
 	}
 	msgs, limit := underTenPerRequest(fifoMessages(map[string]int{"g1": 40, "g2": 25, "g3": 13}))
-	c, _ := emulatorClient(t, srv, WithBatchConcurrency(4), limit)
+	c, _ := emulatorClient(t, srv, snsconnector.WithBatchConcurrency(4), limit)
 	unique := len(msgs)
 	// Resend some with the same deduplication IDs: SNS accepts them and
 	// delivers nothing new.
@@ -278,13 +279,13 @@ func TestIntegrationPublisherManyGoroutinesAllDelivered(t *testing.T) {
 		t.Fatal(err)
 	}
 	c, _ := emulatorClient(t, srv)
-	p, err := c.NewPublisher(r, model.Topic{ARN: topic}, PublishSettings{})
+	p, err := c.NewPublisher(r, model.Topic{ARN: topic}, snsconnector.PublishSettings{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	const workers, each = 32, 50
 	var wg sync.WaitGroup
-	results := make([][]*PublishResult, workers)
+	results := make([][]*snsconnector.PublishResult, workers)
 	for w := range workers {
 		wg.Go(func() {
 			for i := range each {
@@ -327,12 +328,12 @@ func TestIntegrationPublisherCloseDeliversPendingFIFO(t *testing.T) {
 	}
 	c, _ := emulatorClient(t, srv)
 	// With an hour's delay nothing goes before Close but full batches.
-	p, err := c.NewPublisher(r, model.Topic{ARN: topic}, PublishSettings{DelayThreshold: time.Hour, CountThreshold: 4})
+	p, err := c.NewPublisher(r, model.Topic{ARN: topic}, snsconnector.PublishSettings{DelayThreshold: time.Hour, CountThreshold: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
 	msgs := fifoMessages(map[string]int{"a": 9, "b": 6})
-	var rs []*PublishResult
+	var rs []*snsconnector.PublishResult
 	for _, m := range msgs {
 		rs = append(rs, p.Publish(ctx, m))
 	}

@@ -1,4 +1,4 @@
-package benchcmp
+package throughput_test
 
 import (
 	"context"
@@ -9,8 +9,8 @@ import (
 	"gocloud.dev/pubsub"
 	"gocloud.dev/pubsub/awssnssqs"
 
-	"github.com/go-sns/connector/internal/fauxqs"
-	"github.com/go-sns/connector/internal/throughput"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
+	"github.com/go-sns/connector/internal/harness/throughput"
 )
 
 // CDKGoroutines feed Go CDK's topic, as many as feed the Publisher.

@@ -1,4 +1,4 @@
-package snstest_test
+package conformance_test
 
 import (
 	"context"
@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-sns/connector/internal/conformance"
+	"github.com/go-sns/connector/internal/harness/conformance"
 	"github.com/go-sns/connector/region"
 	"github.com/go-sns/connector/snsconnector"
 	"github.com/go-sns/connector/snsconnector/snstest"

@@ -1,4 +1,4 @@
-package snsconnector
+package integration
 
 import (
 	"bytes"
@@ -17,9 +17,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
 )
 
 var emulator fauxqs.Shared
@@ -49,15 +50,15 @@ func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	return http.DefaultTransport.RoundTrip(r)
 }
 
-func emulatorClient(t *testing.T, srv *fauxqs.Server, opts ...Option) (*Client, *countingTransport) {
+func emulatorClient(t *testing.T, srv *fauxqs.Server, opts ...snsconnector.Option) (*snsconnector.Client, *countingTransport) {
 	t.Helper()
 	tr := &countingTransport{}
-	base := []Option{
-		WithEndpoint(srv.URL),
-		WithCredentialsProvider(fauxqs.Credentials),
-		WithHTTPClient(&http.Client{Transport: tr}),
+	base := []snsconnector.Option{
+		snsconnector.WithEndpoint(srv.URL),
+		snsconnector.WithCredentialsProvider(fauxqs.Credentials),
+		snsconnector.WithHTTPClient(&http.Client{Transport: tr}),
 	}
-	c, err := New(context.Background(), append(base, opts...)...)
+	c, err := snsconnector.New(context.Background(), append(base, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +95,7 @@ func TestIntegrationListTopicsFollowsPages(t *testing.T) {
 	wg.Wait()
 
 	var calls atomic.Int32
-	c, _ := emulatorClient(t, srv, WithAPIFactory(func(r region.Region) (API, error) {
+	c, _ := emulatorClient(t, srv, snsconnector.WithAPIFactory(func(r region.Region) (snsconnector.API, error) {
 		return &listCounter{API: srv.SNS(string(r)), calls: &calls}, nil
 	}))
 	resp, err := c.ListTopics(context.Background(), r)
@@ -127,7 +128,7 @@ func TestIntegrationListTopicsFollowsPages(t *testing.T) {
 // listCounter counts the list calls that reach the emulator, to check that
 // pages are followed.
 type listCounter struct {
-	API
+	snsconnector.API
 	calls *atomic.Int32
 }
 
@@ -202,8 +203,8 @@ func TestIntegrationPublishToMissingTopic(t *testing.T) {
 		Topic: model.Topic{ARN: arn}, Message: model.Message{Body: "x"},
 	})
 	var nf *types.NotFoundException
-	var e *Error
-	if ok || !errors.As(err, &nf) || !errors.As(err, &e) || e.Topic != arn || ErrorCode(err) != "NotFound" {
+	var e *snsconnector.Error
+	if ok || !errors.As(err, &nf) || !errors.As(err, &e) || e.Topic != arn || snsconnector.ErrorCode(err) != "NotFound" {
 		t.Fatalf("got %v, %v", ok, err)
 	}
 }

@@ -1,4 +1,4 @@
-package snsconnector
+package integration
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )

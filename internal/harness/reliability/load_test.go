@@ -12,7 +12,7 @@ import (
 
 	"go.uber.org/goleak"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 	"github.com/go-sns/connector/snsconnector"

@@ -1,4 +1,4 @@
-package snsconnector
+package integration
 
 import (
 	"context"
@@ -10,10 +10,11 @@ import (
 	"time"
 
 	"github.com/go-sns/connector/auth"
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/internal/rolesanywheretest"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
 )
 
 // keyRecorder notes the access key ID each signed request was signed with,
@@ -48,7 +49,7 @@ func TestIntegrationPublishWithRolesAnywhereProfile(t *testing.T) {
 	}
 
 	rec := &keyRecorder{}
-	c, err := New(ctx, WithProfile(profile), WithEndpoint(srv.URL), WithHTTPClient(&http.Client{Transport: rec}))
+	c, err := snsconnector.New(ctx, snsconnector.WithProfile(profile), snsconnector.WithEndpoint(srv.URL), snsconnector.WithHTTPClient(&http.Client{Transport: rec}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/region"
 )
 

@@ -9,8 +9,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	snstypes "github.com/aws/aws-sdk-go-v2/service/sns/types"
 
-	"github.com/go-sns/connector/internal/conformance"
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/conformance"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/region"
 	"github.com/go-sns/connector/snsconnector"
 )

@@ -1,4 +1,4 @@
-package snsconnector
+package integration
 
 import (
 	"context"
@@ -18,9 +18,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
 )
 
 // Integration tests of subscriptions against fauxqs. What fauxqs 2.4.1 does
@@ -40,7 +41,7 @@ import (
 
 // subTestTopic creates a topic through the client, named for the test,
 // and deletes it when the test ends.
-func subTestTopic(t *testing.T, c *Client, r region.Region, fifo bool) model.Topic {
+func subTestTopic(t *testing.T, c *snsconnector.Client, r region.Region, fifo bool) model.Topic {
 	t.Helper()
 	req := model.CreateTopicRequest{Name: fauxqs.UniqueName("subs")}
 	if fifo {
@@ -73,7 +74,7 @@ func sqsEndpoint(t *testing.T, q *fauxqs.Queue) model.Endpoint {
 	return must[model.Endpoint](t)(model.SQSEndpoint(q.ARN))
 }
 
-func findSubscription(t *testing.T, c *Client, r region.Region, topic model.Topic, arn string) (model.Subscription, bool) {
+func findSubscription(t *testing.T, c *snsconnector.Client, r region.Region, topic model.Topic, arn string) (model.Subscription, bool) {
 	t.Helper()
 	resp, err := c.ListSubscriptionsByTopic(context.Background(), r, topic)
 	if err != nil {
@@ -171,7 +172,7 @@ func TestIntegrationSubscriptionLifecycle(t *testing.T) {
 	}
 	_, err = c.GetSubscriptionAttributes(ctx, r, sub.ARN)
 	var nf *types.NotFoundException
-	var e *Error
+	var e *snsconnector.Error
 	if !errors.As(err, &nf) || !errors.As(err, &e) || e.Topic != topic.ARN {
 		t.Fatalf("reading an unsubscribed subscription: %v", err)
 	}
@@ -213,7 +214,7 @@ func TestIntegrationListSubscriptionsByTopicFollowsPages(t *testing.T) {
 	wg.Wait()
 
 	var calls atomic.Int32
-	c, _ := emulatorClient(t, srv, WithAPIFactory(func(r region.Region) (API, error) {
+	c, _ := emulatorClient(t, srv, snsconnector.WithAPIFactory(func(r region.Region) (snsconnector.API, error) {
 		return &listCounter{API: srv.SNS(string(r)), calls: &calls}, nil
 	}))
 	resp, err := c.ListSubscriptionsByTopic(ctx, r, model.Topic{ARN: topic})

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/go-sns/connector/auth"
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/internal/rolesanywheretest"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"

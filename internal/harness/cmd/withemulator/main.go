@@ -14,7 +14,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/go-sns/connector/internal/fauxqs"
+	"github.com/go-sns/connector/internal/harness/fauxqs"
 )
 
 func main() {
