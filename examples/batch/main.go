@@ -30,7 +30,26 @@ import (
 	"github.com/go-sns/connector/snsconnector"
 )
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `batch publishes many messages at once against a local emulator: first with
+Client.PublishBatch, printing the outcome of each message, then with a
+Publisher fed by several goroutines, and counts what arrives in an SQS queue.
+
+Needs: the fauxqs emulator (make example NAME=batch starts it). It refuses to
+run without an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_SNS).
+
+Example:
+  make example NAME=batch ARGS="-n 40"
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	regionName := flag.String("region", "us-east-1", "AWS region (us-east-1 or us_east_1)")
 	n := flag.Int("n", 25, "messages for PublishBatch")
 	flag.Parse()

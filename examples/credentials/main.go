@@ -20,7 +20,28 @@ import (
 	"github.com/go-sns/connector/auth"
 )
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `credentials loads a named profile (static keys or IAM Roles Anywhere),
+resolves its credentials, checks them with STS GetCallerIdentity and prints who
+they are and when they expire. It never prints a secret.
+
+Needs: a profiles file (-config, else $SNSCONNECTOR_CONFIG, else the default
+location); for validation, network access to STS (sts:GetCallerIdentity needs
+no permission), or $AWS_ENDPOINT_URL_STS / $AWS_ENDPOINT_URL for another
+endpoint. -validate=false needs nothing but the file.
+
+Example:
+  DEV_SECRET=example go run ./examples/credentials -config examples/profiles.yaml -profile dev -validate=false
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	config := flag.String("config", "", "profiles file (default $SNSCONNECTOR_CONFIG, then "+defaultPath()+")")
 	profile := flag.String("profile", "", "profile name (default $SNSCONNECTOR_PROFILE, then \"default\")")
 	validate := flag.Bool("validate", true, "check the credentials with STS GetCallerIdentity")

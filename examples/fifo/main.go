@@ -28,7 +28,26 @@ import (
 	"github.com/go-sns/connector/snsconnector"
 )
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `fifo publishes to FIFO topics against a local emulator and shows what a FIFO
+subscriber receives: each message group in order, duplicates removed by
+deduplication ID or, with content-based deduplication, by body.
+
+Needs: the fauxqs emulator (make example NAME=fifo starts it). It refuses to
+run without an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_SNS).
+
+Example:
+  make example NAME=fifo
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	regionName := flag.String("region", "us-east-1", "AWS region (us-east-1 or us_east_1)")
 	flag.Parse()
 	log.SetFlags(0)

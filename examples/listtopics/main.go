@@ -19,7 +19,25 @@ import (
 	"github.com/go-sns/connector/snsconnector"
 )
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `listtopics prints every SNS topic of the account in a region, one
+"name<TAB>ARN" line each.
+
+Needs: AWS credentials (the default chain: environment, ~/.aws, SSO, ...) with
+sns:ListTopics in the region; or the emulator: make example NAME=listtopics.
+
+Example:
+  go run ./examples/listtopics -region eu-west-1
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	regionName := flag.String("region", os.Getenv("AWS_REGION"), "AWS region: a code (us-east-1) or Mendix name (us_east_1)")
 	flag.Parse()
 	log.SetFlags(0)

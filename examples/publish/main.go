@@ -47,7 +47,26 @@ func (a attrFlags) Set(s string) error {
 	return nil
 }
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `publish sends one message to an SNS topic and prints its message ID. Invalid
+input is reported before anything is sent. Attribute values are TYPE:VALUE,
+Binary values in base64; the region defaults to the topic ARN's.
+
+Needs: AWS credentials (the default chain) with sns:Publish on the topic.
+
+Example:
+  go run ./examples/publish -topic arn:aws:sns:eu-west-1:123456789012:orders \
+      -message "Order 42 has shipped" -attr store=String:example_corp -attr total=Number:129.95
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	attrs := attrFlags{}
 	regionName := flag.String("region", "", "AWS region (default: the topic ARN's)")
 	topicARN := flag.String("topic", "", "topic ARN (required)")

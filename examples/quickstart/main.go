@@ -27,7 +27,27 @@ import (
 	"github.com/go-sns/connector/snsconnector"
 )
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `quickstart walks through the connector against a local emulator: it creates a
+topic, subscribes an SQS queue, publishes a message with all four attribute
+types, reads it back from the queue, prints it, and lists the topics.
+
+Needs: the fauxqs emulator (make demo starts it, runs this and stops it). It
+refuses to run without an endpoint override (AWS_ENDPOINT_URL), so it never
+creates resources in a real account.
+
+Example:
+  make demo
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	regionName := flag.String("region", "us-east-1", "AWS region (us-east-1 or us_east_1)")
 	flag.Parse()
 	log.SetFlags(0)

@@ -32,7 +32,27 @@ import (
 	"github.com/go-sns/connector/snsconnector"
 )
 
+// usage is what -h prints before the flags: what the program does, what it
+// needs and how to run it.
+const usage = `subscribe shows filter policies at work against a local emulator: two SQS
+queues subscribe to one topic, one filtering on message attributes, one on the
+JSON body; a few orders are published and it prints which queue got which.
+It removes what it created before it exits.
+
+Needs: the fauxqs emulator (make example NAME=subscribe starts it). It refuses
+to run without an endpoint override (AWS_ENDPOINT_URL or AWS_ENDPOINT_URL_SNS).
+
+Example:
+  make example NAME=subscribe
+
+Flags:
+`
+
 func main() {
+	flag.Usage = func() {
+		fmt.Fprint(flag.CommandLine.Output(), usage)
+		flag.PrintDefaults()
+	}
 	regionName := flag.String("region", "us-east-1", "AWS region (us-east-1 or us_east_1)")
 	flag.Parse()
 	log.SetFlags(0)
