@@ -10,13 +10,16 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
+
+	"golang.org/x/mod/modfile"
 )
 
 func main() {
@@ -69,38 +72,41 @@ func binaryKind(name string) string {
 	return ""
 }
 
-// moduleSkew reports modules that both module directories require at
-// different versions (the library's own module aside).
+// moduleSkew reports modules that both go.mod files require at different
+// versions. Since Go 1.17 a go.mod lists every module its build needs, so
+// comparing the files is comparing what each module builds with.
 func moduleSkew(library, harness string) []string {
-	lib, err := modules(library)
+	lib, err := requirements(library)
 	if err != nil {
 		return []string{err.Error()}
 	}
-	h, err := modules(harness)
+	h, err := requirements(harness)
 	if err != nil {
 		return []string{err.Error()}
 	}
 	var problems []string
 	for path, v := range lib {
-		if hv, ok := h[path]; ok && hv != v && !strings.HasPrefix(hv, "v0.0.0 =>") {
+		if hv, ok := h[path]; ok && hv != v {
 			problems = append(problems, fmt.Sprintf("%s is %s in the library but %s in %s: run `go get %s@%s` there", path, v, hv, harness, path, v))
 		}
 	}
+	slices.Sort(problems)
 	return problems
 }
 
-func modules(dir string) (map[string]string, error) {
-	cmd := exec.Command("go", "list", "-m", "all")
-	cmd.Dir = dir
-	out, err := cmd.Output()
+func requirements(dir string) (map[string]string, error) {
+	name := filepath.Join(dir, "go.mod")
+	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, fmt.Errorf("go list -m all in %s: %v", dir, err)
+		return nil, err
+	}
+	f, err := modfile.ParseLax(name, data, nil)
+	if err != nil {
+		return nil, err
 	}
 	mods := map[string]string{}
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	for sc.Scan() {
-		path, version, _ := strings.Cut(sc.Text(), " ")
-		mods[path] = version
+	for _, r := range f.Require {
+		mods[r.Mod.Path] = r.Mod.Version
 	}
 	return mods, nil
 }
