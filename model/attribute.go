@@ -296,6 +296,17 @@ func validateNumber(field, s string) error {
 	return nil
 }
 
+// decimalValue returns the value of a Number attribute's text, read with the
+// grammar of [parseDecimal]: the one decimal parser of this module, for
+// validation and filter matching alike.
+func decimalValue(s string) (float64, bool) {
+	if _, _, ok := parseDecimal(s); !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
+}
+
 // parseDecimal reads [+-]digits[.digits][(e|E)[+-]digits], with at least
 // one mantissa digit, and returns the number of significant digits (0 for
 // zero) and the decimal exponent of the most significant one (2 for 345).
