@@ -20,7 +20,8 @@ const (
 // FilterPolicy is an Amazon SNS subscription filter policy, built key by key
 // with [NewFilterPolicy] and [FilterPolicy.Where], or read from JSON with
 // [ParseFilterPolicy]. [FilterPolicy.JSON] checks it against SNS's rules and
-// returns the JSON SNS expects, with keys in sorted order.
+// returns the JSON SNS expects, with keys in sorted order;
+// [FilterPolicy.Match] decides, as SNS does, whether a message passes it.
 //
 // A FilterPolicy is immutable: every method returns a new policy and leaves
 // the receiver as it was, so a policy may be shared, extended in several ways
