@@ -80,9 +80,10 @@ func (p FilterPolicy) Scope() FilterScope {
 	return p.scope
 }
 
-// IsEmpty reports whether the policy has no keys and no alternatives. An
-// empty policy is not a valid one: a subscription without filtering has no
-// filter policy at all.
+// IsEmpty reports whether the policy has no keys and no alternatives: it
+// matches every message, as no policy does. It cannot be set with
+// [SetFilterPolicy] (use [ClearFilterPolicy]); [ParseFilterPolicy] returns it
+// for "{}", SNS's way of saying "no policy".
 func (p FilterPolicy) IsEmpty() bool { return p.root == nil }
 
 // Where returns a copy of the policy that also requires the message to have

@@ -37,7 +37,7 @@ func (p FilterPolicy) Match(m Message) bool {
 	var msg message
 	if p.Scope() == FilterScopeMessageBody {
 		var ok bool
-		if msg, ok = bodyMessage(m.Body); !ok {
+		if msg, ok = bodyMessage(m.Body, p.root.paths()); !ok {
 			return false
 		}
 	} else {
@@ -56,10 +56,12 @@ type leaf struct {
 }
 
 // message is what a policy reads from one message: the values at each key
-// (several for an array) and the keys present.
+// (several for an array), the keys present, and whether the message has any
+// key at all, which "exists": false needs.
 type message struct {
-	values  map[string][]leaf
-	present map[string]bool
+	values   map[string][]leaf
+	present  map[string]bool
+	nonEmpty bool
 }
 
 // attributeMessage reads message attributes. "Amazon SNS ignores message
@@ -89,38 +91,98 @@ func attributeMessage(attrs map[string]MessageAttribute) message {
 			continue
 		}
 		m.present[name] = true
+		m.nonEmpty = true
 	}
 	return m
 }
 
 // bodyMessage reads a message body that is a JSON object, flattening nested
-// objects into dotted keys. ok is false for any other body.
-func bodyMessage(body string) (message, bool) {
+// objects into dotted keys. ok is false for any other body. Only the paths
+// the policy asks for, and their prefixes, are followed, so the work is
+// bounded by the body's size whatever its depth.
+func bodyMessage(body string, want policyPaths) (message, bool) {
 	var obj map[string]any
 	if !decodeJSON(body, &obj) || obj == nil {
 		return message{}, false
 	}
-	m := message{values: map[string][]leaf{}, present: map[string]bool{}}
-	m.flatten("", obj)
+	m := message{values: map[string][]leaf{}, present: map[string]bool{}, nonEmpty: hasLeaf(obj)}
+	m.flatten("", obj, want)
 	return m, true
 }
 
-func (m message) flatten(path string, v any) {
+func (m message) flatten(path string, v any, want policyPaths) {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, e := range x {
 			if path != "" {
 				k = path + "." + k
 			}
-			m.flatten(k, e)
+			if want.leaves[k] || want.prefixes[k] {
+				m.flatten(k, e, want)
+			}
 		}
 	case []any:
 		for _, e := range x {
-			m.flatten(path, e)
+			m.flatten(path, e, want)
 		}
 	default:
-		m.values[path] = appendLeaves(m.values[path], x)
-		m.present[path] = true
+		if want.leaves[path] {
+			m.values[path] = appendLeaves(m.values[path], x)
+			m.present[path] = true
+		}
+	}
+}
+
+// hasLeaf reports whether a decoded body holds any value that is not an
+// object or array.
+func hasLeaf(v any) bool {
+	switch x := v.(type) {
+	case map[string]any:
+		for _, e := range x {
+			if hasLeaf(e) {
+				return true
+			}
+		}
+		return false
+	case []any:
+		for _, e := range x {
+			if hasLeaf(e) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// policyPaths are the dotted keys a policy tests and every prefix of them
+// that ends before a dot.
+type policyPaths struct {
+	leaves, prefixes map[string]bool
+}
+
+func (n *policyNode) paths() policyPaths {
+	p := policyPaths{leaves: map[string]bool{}, prefixes: map[string]bool{}}
+	n.addPaths("", p)
+	return p
+}
+
+func (n *policyNode) addPaths(prefix string, p policyPaths) {
+	for key, f := range n.fields {
+		path := prefix + key
+		if f.nested != nil {
+			f.nested.addPaths(path+".", p)
+			continue
+		}
+		p.leaves[path] = true
+		for i := range len(path) {
+			if path[i] == '.' {
+				p.prefixes[path[:i]] = true
+			}
+		}
+	}
+	for _, alt := range n.or {
+		alt.addPaths(prefix, p)
 	}
 }
 
@@ -200,7 +262,7 @@ func (m message) matchKey(conds []filterValue, path string) bool {
 			// ""exists": false only matches if at least one attribute is
 			// present. An empty set of attributes results in the filter not
 			// matching" (Key matching).
-			if !present && len(m.present) > 0 {
+			if !present && m.nonEmpty {
 				return true
 			}
 		default:

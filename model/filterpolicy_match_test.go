@@ -367,3 +367,34 @@ func oneStarPatterns(n int) string {
 	}
 	return `{"a": [` + strings.Join(v, ",") + `]}`
 }
+
+// deepBody is a body whose property "x" nests depth objects deep, next to
+// "a": "b".
+func deepBody(depth int) string {
+	return `{"a": "b", "x": ` + strings.Repeat(`{"x": `, depth) + `1` + strings.Repeat(`}`, depth) + `}`
+}
+
+// A body nested far deeper than the policy is read only as deep as the
+// policy looks, and its depth does not change the answer.
+func TestFilterPolicyMatchDeepBody(t *testing.T) {
+	p := mustParse(t, FilterScopeMessageBody, `{"a": ["b"], "x": {"x": [{"exists": true}]}}`)
+	if p.Match(Message{Body: deepBody(5000)}) {
+		t.Error("matched a leaf that is an object")
+	}
+	if !p.Match(Message{Body: deepBody(0)[:len(deepBody(0))-1] + `, "x.x": 2}`}) {
+		t.Error("a dotted body key was not matched")
+	}
+	q := mustParse(t, FilterScopeMessageBody, `{"none": [{"exists": false}]}`)
+	if !q.Match(Message{Body: deepBody(5000)}) {
+		t.Error("exists false on a deep body")
+	}
+}
+
+func BenchmarkFilterPolicyMatchDeepBody(b *testing.B) {
+	p, _ := ParseFilterPolicy(FilterScopeMessageBody, `{"a": ["b"]}`)
+	m := Message{Body: deepBody(5000)}
+	b.ReportAllocs()
+	for b.Loop() {
+		p.Match(m)
+	}
+}
