@@ -65,7 +65,9 @@ type message struct {
 }
 
 // attributeMessage reads message attributes. "Amazon SNS ignores message
-// attributes with the Binary data type" (Filter policy constraints).
+// attributes with the Binary data type" (Filter policy constraints). The
+// same page asks to "double escape" '"' and '\' in attribute-based
+// policies without saying on which side; values are compared as published.
 func attributeMessage(attrs map[string]MessageAttribute) message {
 	m := message{values: make(map[string][]leaf, len(attrs)), present: make(map[string]bool, len(attrs))}
 	for name, a := range attrs {
