@@ -49,6 +49,7 @@ type VerificationError struct {
 	Err error
 }
 
+// Error names the rule, the field and the reason.
 func (e *VerificationError) Error() string {
 	s := "notification: not verified (" + string(e.Rule) + "): "
 	if e.Field != "" {
