@@ -40,7 +40,8 @@ func WithLogger(l *slog.Logger) HandlerOption { return func(h *Handler) { h.log 
 // oldest are forgotten first). SNS delivers at least once, and retries with
 // the same MessageId, so the callback may otherwise see a message twice.
 // The window is per Handler and in memory: across restarts or replicas,
-// deduplicate in the callback's own store.
+// deduplicate in the callback's own store. A window or max that is not
+// positive leaves de-duplication off.
 func WithDeduplication(window time.Duration, max int) HandlerOption {
 	return func(h *Handler) {
 		if window > 0 && max > 0 {

@@ -255,26 +255,22 @@ func decodeAttributes(raw json.RawMessage) (map[string]model.MessageAttribute, e
 	return out, nil
 }
 
-// String describes the message without its text, token or URLs.
-func (m *Message) String() string {
-	if m == nil {
-		return "<nil>"
-	}
+// String describes the message without its text, token or URLs. The
+// formatting methods have value receivers, so a Message printed by value
+// is hidden too.
+func (m Message) String() string {
 	return fmt.Sprintf("%s %s from %s (%d bytes)", m.Type, m.MessageID, m.TopicARN, len(m.Message))
 }
 
 // GoString is String: %#v must not print the token either.
-func (m *Message) GoString() string { return m.String() }
+func (m Message) GoString() string { return m.String() }
 
 // Format writes String for every verb, so no fmt verb prints the text,
 // token or URLs.
-func (m *Message) Format(f fmt.State, _ rune) { io.WriteString(f, m.String()) }
+func (m Message) Format(f fmt.State, _ rune) { io.WriteString(f, m.String()) }
 
 // LogValue logs the type, message ID and topic.
-func (m *Message) LogValue() slog.Value {
-	if m == nil {
-		return slog.StringValue("<nil>")
-	}
+func (m Message) LogValue() slog.Value {
 	return slog.GroupValue(
 		slog.String("type", string(m.Type)),
 		slog.String("message_id", m.MessageID),

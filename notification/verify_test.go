@@ -1,6 +1,7 @@
 package notification_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
@@ -9,6 +10,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"strings"
 	"sync"
@@ -437,7 +439,14 @@ func TestMessageFormattingHidesSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, out := range []string{fmt.Sprint(m), fmt.Sprintf("%+v", m), fmt.Sprintf("%#v", m), fmt.Sprintf("%s", m), fmt.Sprintf("%q", m)} {
+	var logged bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logged, nil)).Info("got", "message", m, "value", *m)
+	var nilMsg *notification.Message
+	if s := fmt.Sprint(nilMsg); s != "<nil>" {
+		t.Errorf("nil message prints %q", s)
+	}
+	for _, out := range []string{fmt.Sprint(m), fmt.Sprintf("%+v", m), fmt.Sprintf("%#v", m), fmt.Sprintf("%s", m), fmt.Sprintf("%q", m),
+		fmt.Sprintf("%+v", *m), fmt.Sprintf("%#v", *m), fmt.Sprintf("%v", []*notification.Message{m}), logged.String()} {
 		if strings.Contains(out, testToken) || strings.Contains(out, "You have chosen") {
 			t.Errorf("formatted message shows secrets: %s", out)
 		}
