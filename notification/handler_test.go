@@ -100,6 +100,9 @@ func TestHandlerAnswers(t *testing.T) {
 	if w := post(h, good.with("MessageId", "other").sign(t, keys().leaf).bytes()); w.Code != http.StatusInternalServerError {
 		t.Errorf("callback error: %d", w.Code)
 	}
+	if n := f.certs.total.Load(); n != 1 {
+		t.Errorf("%d requests; want the certificate only (no UnsubscribeURL visited)", n)
+	}
 	if !strings.Contains(logs.String(), `"rule":"signature"`) || !strings.Contains(logs.String(), "database down") {
 		t.Errorf("logs lack the refusal or the failure:\n%s", logs.String())
 	}
