@@ -37,8 +37,8 @@ import (
 
 func main() {
 	flag.Usage = func() {
-		fmt.Fprint(flag.CommandLine.Output(), `receive: read SNS notifications from an SQS queue, verify each (signature,
-certificate, topic, age), print its typed attributes, delete what verified.
+		fmt.Fprint(flag.CommandLine.Output(), `receive reads SNS notifications from an SQS queue, verifies each (signature,
+certificate, topic, age), prints its typed attributes and deletes what verified.
 
 Needs: a queue subscribed to the topic WITHOUT raw message delivery, AWS
 credentials that may receive and delete from it (the default chain:

@@ -13,7 +13,6 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
-	"go.uber.org/goleak"
 
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/notification"
@@ -46,7 +45,7 @@ func (b *inbox) all() []*notification.Message {
 // backed by the fake, then receives a published message, verified, with
 // typed attributes; for both signature versions.
 func TestHTTPSubscriptionEndToEnd(t *testing.T) {
-	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	noLeaks(t)
 	for _, version := range []int{1, 2} {
 		t.Run(map[int]string{1: "SignatureVersion 1", 2: "SignatureVersion 2"}[version], func(t *testing.T) {
 			ctx := context.Background()
@@ -181,7 +180,7 @@ func must[T any](v T, err error) T {
 // A hanging endpoint does not block Publish, and Close ends the delivery
 // in flight and drops the queue, leaving no goroutine behind.
 func TestHTTPDeliveryNeverBlocksPublishAndStopsOnClose(t *testing.T) {
-	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	noLeaks(t)
 	ctx := context.Background()
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

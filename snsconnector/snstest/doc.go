@@ -46,6 +46,6 @@
 // A Server is safe for concurrent use. It runs a goroutine only while it
 // has HTTP deliveries to make, and a loopback TLS server once
 // VerifierOptions is called; [Server.Close] stops both. The
-// conformance suite in internal/conformance runs the same behaviour tests
+// conformance suite in internal/harness/conformance runs the same behaviour tests
 // against it and against the fauxqs emulator.
 package snstest
