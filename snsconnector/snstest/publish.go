@@ -269,6 +269,7 @@ func (s *Server) fanOut(t *topic, m *outgoing, rec *Message) {
 		}
 		d.Body = s.body(t, sub, &d)
 		s.deliveries = append(s.deliveries, d)
+		s.enqueueLocked(d)
 	}
 }
 

@@ -88,7 +88,8 @@ type Envelope struct {
 	Timestamp      string `json:"Timestamp"`
 	SequenceNumber string `json:"SequenceNumber,omitempty"`
 	// Standard topics sign their messages; FIFO topics' envelopes carry a
-	// SequenceNumber instead. The fake's signature is a placeholder.
+	// SequenceNumber instead. The fake signs with a test certificate that
+	// Server.VerifierOptions makes a notification.Verifier trust.
 	SignatureVersion  string                       `json:"SignatureVersion,omitempty"`
 	Signature         string                       `json:"Signature,omitempty"`
 	SigningCertURL    string                       `json:"SigningCertURL,omitempty"`

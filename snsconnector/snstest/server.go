@@ -35,6 +35,7 @@ type Server struct {
 	published  []Message
 	deliveries []Delivery
 	faults     faults
+	push       httpPush // http/https deliveries (delivery_http.go)
 }
 
 // The fake must keep satisfying the interface the client calls.
