@@ -1,4 +1,4 @@
-package goawsinterop
+package goaws
 
 import (
 	"context"
