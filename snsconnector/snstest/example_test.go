@@ -125,3 +125,21 @@ func ExampleServer_ConfirmationToken() {
 	fmt.Println(*confirmed.SubscriptionArn == *sub.SubscriptionArn)
 	// Output: true
 }
+
+// A text message published with snsconnector's PublishSMS carries its SMS
+// settings in reserved attributes; the fake accepts them as SNS does and
+// records them.
+func ExampleServer_Published_sms() {
+	ctx := context.Background()
+	fake := snstest.New()
+	client, _ := snsconnector.New(ctx, snsconnector.WithAPIFactory(fake.APIFactory))
+	_, err := client.PublishSMS(ctx, region.USEast1, "+14155550100", "Your code is 123456",
+		model.SMSOptions{Type: model.SMSTransactional, SenderID: "MyShop", MaxPrice: "0.50"})
+	fmt.Println(err)
+
+	sms := fake.Published("+14155550100")[0]
+	fmt.Println(sms.Message, "|", sms.SMS.Type, sms.SMS.SenderID, sms.SMS.MaxPrice)
+	// Output:
+	// <nil>
+	// Your code is 123456 | Transactional MyShop 0.50
+}

@@ -95,6 +95,12 @@ func decodeStructured(body string) (map[string]string, error) {
 // ParameterValueInvalid (*types.InvalidParameterValueException).
 func checkAttributes(attrs map[string]types.MessageAttributeValue) error {
 	for name, a := range attrs {
+		if model.IsSMSAttribute(name) {
+			if err := checkSMSAttribute(name, a); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := model.ValidateAttributeName(name); err != nil {
 			var ve *model.ValidationError
 			reason := "Invalid message attribute name"
@@ -218,6 +224,7 @@ func (s *Server) publishLocked(t *topic, m *outgoing) (messageID, seq string) {
 		Subject:          aws.ToString(m.subject),
 		MessageStructure: m.structure,
 		Attributes:       cloneAttributes(m.attrs),
+		SMS:              smsOptions(m.attrs),
 		GroupID:          m.groupID,
 		DeduplicationID:  m.dedupID,
 		Time:             now,
