@@ -27,6 +27,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/go-sns/connector/region"
+	"github.com/go-sns/connector/snsconnector"
 	"github.com/go-sns/connector/snsconnector/snstest"
 )
 
@@ -540,4 +541,29 @@ func TestHTTPHonoursTheCallersContext(t *testing.T) {
 
 func regexpMatch(pattern string, b []byte) bool {
 	return regexp.MustCompile(pattern).Match(b)
+}
+
+// TestHTTPResolveTopicAsksTheFakesSTS: a Client over HTTP learns the
+// account from the fake's STS. WithEndpoint is SNS's endpoint only; STS's
+// comes from AWS_ENDPOINT_URL_STS.
+func TestHTTPResolveTopicAsksTheFakesSTS(t *testing.T) {
+	fake := snstest.New(snstest.WithAccountID("111122223333"))
+	mustCreate(t, fake.API(region.EUWest1), "orders", nil)
+	srv := httptest.NewServer(fake)
+	defer srv.Close()
+	t.Setenv("AWS_ENDPOINT_URL_STS", srv.URL)
+	client, err := snsconnector.New(ctx, snsconnector.WithEndpoint(srv.URL), snsconnector.WithStaticCredentials("AKIDSNSTEST", "secret", ""), snsconnector.WithRetryMaxAttempts(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	topic, err := client.ResolveTopic(ctx, region.EUWest1, "orders")
+	if err != nil || topic.ARN != "arn:aws:sns:eu-west-1:111122223333:orders" {
+		t.Fatalf("ResolveTopic = %+v, %v", topic, err)
+	}
+	if _, err := client.ResolveTopic(ctx, region.USEast1, "orders"); !errors.As(err, new(*types.NotFoundException)) {
+		t.Errorf("a topic of eu-west-1 resolved in us-east-1: %v", err)
+	}
+	if fake.Calls("GetTopicAttributes") != 2 {
+		t.Errorf("%d GetTopicAttributes calls; want one per resolution", fake.Calls("GetTopicAttributes"))
+	}
 }
