@@ -41,6 +41,7 @@ type Error struct {
 	Reason   string
 }
 
+// Error returns the reason.
 func (e *Error) Error() string { return e.Reason }
 
 // Scope says whether the service's ARNs name a region.
