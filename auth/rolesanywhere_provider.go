@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/go-sns/connector/internal/arn"
 	ep "github.com/go-sns/connector/internal/endpoint"
 	"github.com/go-sns/connector/region"
 )
@@ -95,7 +96,7 @@ func (c RolesAnywhereConfig) check(now time.Time) (region.Region, *url.URL, []*P
 	} else if _, err := parseRoleARN(c.RoleARN); err != nil {
 		errs = append(errs, problem("role_arn", RuleFormat, "%v", err))
 	}
-	var ta, pr arn
+	var ta, pr arn.ARN
 	var taErr, prErr error
 	if c.TrustAnchorARN == "" {
 		taErr = errors.New("missing")
@@ -109,8 +110,8 @@ func (c RolesAnywhereConfig) check(now time.Time) (region.Region, *url.URL, []*P
 	} else if pr, prErr = parseRolesAnywhereARN(c.ProfileARN, "profile"); prErr != nil {
 		errs = append(errs, problem("profile_arn", RuleFormat, "%v", prErr))
 	}
-	if taErr == nil && prErr == nil && (ta.Region != pr.Region || ta.Account != pr.Account) {
-		errs = append(errs, problem("profile_arn", RuleConflict, "profile is in %s account %s, trust anchor in %s account %s: both must be in the same region and account", pr.Region, pr.Account, ta.Region, ta.Account))
+	if taErr == nil && prErr == nil && (ta.Region != pr.Region || ta.AccountID != pr.AccountID) {
+		errs = append(errs, problem("profile_arn", RuleConflict, "profile is in %s account %s, trust anchor in %s account %s: both must be in the same region and account", pr.Region, pr.AccountID, ta.Region, ta.AccountID))
 	}
 	reg := c.Region
 	if reg == "" && taErr == nil {

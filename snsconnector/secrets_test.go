@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-sns/connector/internal/snsstub"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
@@ -21,8 +20,7 @@ func TestSecretsNeverLeave(t *testing.T) {
 		secret = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY"
 		token  = "FwoGZXIvYXdzEXAMPLESESSIONTOKEN"
 	)
-	stub := snsstub.New()
-	defer stub.Close()
+	stub := newStub(t, "t")
 	var logs bytes.Buffer
 	logger := slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	ctx := context.Background()
@@ -36,7 +34,7 @@ func TestSecretsNeverLeave(t *testing.T) {
 	// Success, a service error, a validation error, a transport error.
 	_, err = c.Publish(ctx, region.USEast1, model.PublishRequest{Topic: model.Topic{ARN: "arn:aws:sns:us-east-1:123456789012:t"}, Message: model.Message{Body: "ok"}})
 	outputs = append(outputs, fmt.Sprint(err))
-	_, err = c.Publish(ctx, region.USEast1, model.PublishRequest{Topic: model.Topic{ARN: snsstub.MissingTopic}, Message: model.Message{Body: "x"}})
+	_, err = c.Publish(ctx, region.USEast1, model.PublishRequest{Topic: model.Topic{ARN: missingTopic}, Message: model.Message{Body: "x"}})
 	outputs = append(outputs, fmt.Sprint(err), fmt.Sprintf("%+v", err), fmt.Sprintf("%#v", err))
 	_, err = c.Publish(ctx, region.USEast1, model.PublishRequest{Message: model.Message{Body: secret}})
 	outputs = append(outputs, fmt.Sprint(err))

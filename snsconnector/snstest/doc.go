@@ -29,6 +29,15 @@
 // subscriptions confirmed at once or pending with a token the test can read;
 // filter policies on attributes or body; raw delivery or the JSON envelope.
 //
+// A Server is also a [net/http.Handler] for SNS's query API (and STS's
+// GetCallerIdentity), so code that holds a raw *sns.Client, or a Client
+// made with snsconnector.WithEndpoint, runs its SDK serializer, retryer and
+// error decoding against the fake ([Server.ServeHTTP]):
+//
+//	srv := httptest.NewServer(snstest.New())
+//	defer srv.Close()
+//	client := sns.NewFromConfig(cfg, func(o *sns.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+//
 // Fan-out is recorded: [Server.Deliveries] returns what each confirmed
 // subscription whose filter policy matched received, and [Server.Published]
 // what each topic accepted. To make the code under test meet failures,

@@ -97,11 +97,18 @@ func decodeStructured(body string) (map[string]string, error) {
 // checkAttributes applies the message attribute rules of the developer
 // guide's "Amazon SNS message attributes" with the model's code, failing as
 // SNS does with ParameterValueInvalid (*types.InvalidParameterValueException),
-// for the first bad attribute by name. It returns the attributes as the
-// model reads them, for filter policies.
+// for the first bad attribute by name. The reserved SMS attributes follow
+// the SMS rules instead. It returns the attributes as the model reads them,
+// for filter policies.
 func checkAttributes(attrs map[string]types.MessageAttributeValue) (map[string]model.MessageAttribute, error) {
 	out := make(map[string]model.MessageAttribute, len(attrs))
 	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		if model.IsSMSAttribute(name) {
+			if err := checkSMSAttribute(name, attrs[name]); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if err := model.ValidateAttributeName(name); err != nil {
 			var ve *model.ValidationError
 			reason := "Invalid message attribute name"
@@ -190,6 +197,7 @@ func (s *Server) publishLocked(t *topic, m *outgoing) (messageID, seq string) {
 		Subject:          aws.ToString(m.subject),
 		MessageStructure: m.structure,
 		Attributes:       cloneAttributes(m.attrs),
+		SMS:              smsOptions(m.attrs),
 		GroupID:          m.groupID,
 		DeduplicationID:  m.dedupID,
 		Time:             now,

@@ -58,8 +58,7 @@ func checkEndpoint(protocol, endpoint string, fifoTopic bool) string {
 		}
 	case "sqs", "lambda", "firehose", "application":
 		service := map[string]string{"sqs": "sqs", "lambda": "lambda", "firehose": "firehose", "application": "sns"}[protocol]
-		a, err := parseARN("Endpoint", endpoint)
-		if err != nil || a.service != service {
+		if _, err := parseARN("Endpoint", endpoint, service); err != nil {
 			return fmt.Sprintf("%s endpoint ARN", strings.ToUpper(protocol))
 		}
 		if protocol == "sqs" && strings.HasSuffix(endpoint, ".fifo") && !fifoTopic {
@@ -78,8 +77,8 @@ func checkEndpoint(protocol, endpoint string, fifoTopic bool) string {
 func endpointAccount(protocol, endpoint string) string {
 	switch protocol {
 	case "sqs", "lambda", "firehose", "application":
-		if a, err := parseARN("", endpoint); err == nil {
-			return a.account
+		if a, err := parseARN("", endpoint, ""); err == nil {
+			return a.AccountID
 		}
 	}
 	return ""
@@ -148,7 +147,7 @@ func applyAttributes(current, set map[string]string, protocol string, fifoTopic 
 				if json.Unmarshal([]byte(v), &rp) != nil {
 					return nil, none, "RedrivePolicy: failed to parse JSON."
 				}
-				if a, err := parseARN("", rp.DeadLetterTargetArn); err != nil || a.service != "sqs" {
+				if _, err := parseARN("", rp.DeadLetterTargetArn, "sqs"); err != nil {
 					return nil, none, "RedrivePolicy: deadLetterTargetArn is an invalid arn"
 				}
 			}
