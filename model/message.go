@@ -129,7 +129,13 @@ func (m Message) ValidateWith(limits Limits) error {
 }
 
 // validateStructuredBody checks a json-structured body: a JSON object whose
-// values are strings, with a "default" entry.
+// values are strings, with a "default" entry. The Publish API reference
+// says both "Keys in the JSON object that correspond to supported transport
+// protocols must have simple JSON string values" and "Non-string values
+// will cause the key to be ignored"; with "Failure to parse or validate any
+// key or value in the message will cause the Publish call to return an
+// error", a value that is not a string is refused (snstest does the same):
+// it is more likely a mistake than a wish to be ignored.
 func validateStructuredBody(body string) error {
 	var obj map[string]any
 	if err := json.Unmarshal([]byte(body), &obj); err != nil || obj == nil {

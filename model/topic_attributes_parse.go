@@ -12,10 +12,11 @@ import (
 // ...; [SetRawTopicAttribute] for the delivery status logging attributes),
 // so that [TopicAttributeChange.Validate] applies the same rules to it as
 // to a change built in Go. A name that is no settable attribute of SNS's
-// (FifoTopic included: it is set at creation only) and a value that is not
-// text of its type ("yes" for a boolean, "two" for a number) are refused
-// with a *ValidationError. It is how snstest reads every topic attribute
-// it is sent.
+// (FifoTopic included: it is set at creation only) is refused with a
+// *ValidationError whose Field is TopicAttributeChange.Name, a value that
+// is not text of its type ("yes" for a boolean, "two" for a number) with
+// one that names the attribute. It is how snstest reads every topic
+// attribute it is sent.
 func ParseTopicAttributeChange(name, value string) (TopicAttributeChange, error) {
 	field := fmt.Sprintf("TopicAttributes[%q]", shorten(name, 64))
 	switch name {
@@ -52,7 +53,10 @@ func ParseTopicAttributeChange(name, value string) (TopicAttributeChange, error)
 	if _, ok := loggingAttribute(name); ok {
 		return SetRawTopicAttribute(name, value), nil
 	}
-	return TopicAttributeChange{}, invalid(field, RuleFormat, "SNS has no settable topic attribute of that name")
+	if name == attrFifoTopic {
+		return TopicAttributeChange{}, invalid("TopicAttributeChange.Name", RuleForbidden, "a topic cannot change between FIFO and standard")
+	}
+	return TopicAttributeChange{}, invalid("TopicAttributeChange.Name", RuleFormat, "SNS has no settable topic attribute %q", shorten(name, 64))
 }
 
 // parseBoolText reads SNS's boolean attribute values, "true" and "false" in

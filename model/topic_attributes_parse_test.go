@@ -62,9 +62,9 @@ func TestParseTopicAttributeChange(t *testing.T) {
 		{"DeliveryPolicy", `null`, std, "TopicAttributes.DeliveryPolicy", RuleFormat},
 		{"SQSSuccessFeedbackRoleArn", "arn:aws:sqs:us-east-1:123456789012:q", std, `TopicAttributes.Extra["SQSSuccessFeedbackRoleArn"]`, RuleFormat},
 		{"FirehoseSuccessFeedbackSampleRate", "101", std, `TopicAttributes.Extra["FirehoseSuccessFeedbackSampleRate"]`, RuleRange},
-		{"FifoTopic", "true", fifo, `TopicAttributes["FifoTopic"]`, RuleFormat},
-		{"TopicArn", "arn:aws:sns:us-east-1:123456789012:orders", std, `TopicAttributes["TopicArn"]`, RuleFormat},
-		{"SMSFailureFeedbackRoleArn", role, std, `TopicAttributes["SMSFailureFeedbackRoleArn"]`, RuleFormat},
+		{"FifoTopic", "true", fifo, "TopicAttributeChange.Name", RuleForbidden},
+		{"TopicArn", "arn:aws:sns:us-east-1:123456789012:orders", std, "TopicAttributeChange.Name", RuleFormat},
+		{"SMSFailureFeedbackRoleArn", role, std, "TopicAttributeChange.Name", RuleFormat},
 	}
 	for _, tt := range refused {
 		ch, err := ParseTopicAttributeChange(tt.name, tt.value)

@@ -7,6 +7,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/aws/smithy-go"
+
+	"github.com/go-sns/connector/model"
 )
 
 // opError wraps err as the SDK client wraps every failure, in a
@@ -50,6 +52,17 @@ func notAuthorized(account, action, arn string) error {
 	return &types.AuthorizationErrorException{Message: aws.String(fmt.Sprintf(
 		"User: arn:aws:iam::%s:user/snstest is not authorized to perform: SNS:%s on resource: %s because no resource-based policy allows the SNS:%s action",
 		account, action, arn, action))}
+}
+
+// problem returns the first problem the model found with a value: the
+// fake holds input to the model's rules and words their verdicts as SNS
+// does.
+func problem(err error) *model.ValidationError {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		return ve
+	}
+	return &model.ValidationError{Reason: "invalid"}
 }
 
 // required mirrors the SDK client's own check of required members, which
