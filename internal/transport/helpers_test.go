@@ -7,8 +7,8 @@ import (
 	"net/url"
 
 	"github.com/aws/aws-sdk-go-v2/service/sts"
-	"github.com/aws/smithy-go/middleware"
 	smithyendpoints "github.com/aws/smithy-go/endpoints"
+	"github.com/aws/smithy-go/middleware"
 )
 
 type smithyMiddlewareStack = middleware.Stack
