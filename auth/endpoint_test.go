@@ -10,6 +10,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/go-sns/connector/internal/rolesanywheretest"
+	"github.com/go-sns/connector/internal/ststest"
 	"github.com/go-sns/connector/region"
 )
 
@@ -122,9 +123,7 @@ func TestParseSessionResponseMalformed(t *testing.T) {
 // SDK's order, and plain http to a remote host from there is refused.
 func TestRolesAnywhereHonoursConfiguredEndpoint(t *testing.T) {
 	f := newFixture(t, rolesanywheretest.P256, rolesanywheretest.Options{})
-	services := func(url string) string {
-		return "[default]\nservices = s\n[services s]\nrolesanywhere =\n  endpoint_url = " + url + "\n"
-	}
+	services := func(url string) string { return ststest.Services("rolesanywhere", url) }
 	dead := "http://127.0.0.1:1"
 	cases := []struct {
 		name, config string
@@ -141,7 +140,7 @@ func TestRolesAnywhereHonoursConfiguredEndpoint(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			isolateAWSConfig(t, c.config, c.env)
+			ststest.IsolateAWSConfig(t, c.config, c.env)
 			cfg := f.config(f.leaf)
 			cfg.Endpoint = ""
 			p, err := NewRolesAnywhereProvider(cfg)
@@ -151,7 +150,7 @@ func TestRolesAnywhereHonoursConfiguredEndpoint(t *testing.T) {
 		})
 	}
 	t.Run("the configured endpoint is used", func(t *testing.T) {
-		isolateAWSConfig(t, services(f.srv.URL), nil)
+		ststest.IsolateAWSConfig(t, services(f.srv.URL), nil)
 		cfg := f.config(f.leaf)
 		cfg.Endpoint = ""
 		p, err := NewRolesAnywhereCredentials(cfg)
@@ -167,7 +166,7 @@ func TestRolesAnywhereHonoursConfiguredEndpoint(t *testing.T) {
 		"AWS_ENDPOINT_URL_ROLESANYWHERE": {"AWS_ENDPOINT_URL_ROLESANYWHERE": "http://user:hunter2@rolesanywhere.example.com"},
 	} {
 		t.Run("refuse "+name, func(t *testing.T) {
-			isolateAWSConfig(t, "", env)
+			ststest.IsolateAWSConfig(t, "", env)
 			cfg := f.config(f.leaf)
 			cfg.Endpoint = ""
 			_, err := NewRolesAnywhereProvider(cfg)

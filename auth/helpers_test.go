@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -83,24 +82,3 @@ func (o opaqueSigner) Sign(r io.Reader, d []byte, opts crypto.SignerOpts) ([]byt
 }
 
 func writeFile(path, body string) error { return os.WriteFile(path, []byte(body), 0o600) }
-
-// isolateAWSConfig points the SDK at a shared config file holding config
-// (and no credentials file), with no endpoint variable set but those in
-// env, for the rest of the test.
-func isolateAWSConfig(t *testing.T, config string, env map[string]string) {
-	t.Helper()
-	dir := t.TempDir()
-	cfg := filepath.Join(dir, "config")
-	if err := os.WriteFile(cfg, []byte(config), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("AWS_CONFIG_FILE", cfg)
-	t.Setenv("AWS_SHARED_CREDENTIALS_FILE", filepath.Join(dir, "credentials"))
-	for _, k := range []string{"AWS_PROFILE", "AWS_ENDPOINT_URL", EnvSTSEndpoint, "AWS_ENDPOINT_URL_ROLESANYWHERE", "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"} {
-		t.Setenv(k, "") // restored when the test ends
-		os.Unsetenv(k)  // unset, not empty: the SDK tells the two apart
-	}
-	for k, v := range env {
-		t.Setenv(k, v)
-	}
-}

@@ -56,9 +56,7 @@ func TestValidateHonoursConfiguredEndpoint(t *testing.T) {
 	sts.AddKey(alice)
 	good := credentials.NewStaticCredentialsProvider(alice.AccessKeyID, alice.SecretAccessKey, "")
 	dead := "http://127.0.0.1:1"
-	services := func(url string) string {
-		return "[default]\nservices = s\n[services s]\nsts =\n  endpoint_url = " + url + "\n"
-	}
+	services := func(url string) string { return ststest.Services("sts", url) }
 	reach := []struct {
 		name, config string
 		env          map[string]string
@@ -74,7 +72,7 @@ func TestValidateHonoursConfiguredEndpoint(t *testing.T) {
 	}
 	for i, c := range reach {
 		t.Run(c.name, func(t *testing.T) {
-			isolateAWSConfig(t, c.config, c.env)
+			ststest.IsolateAWSConfig(t, c.config, c.env)
 			id, err := Validate(context.Background(), good, "eu-west-1", c.opts...)
 			if err != nil || id.Account != alice.Account {
 				t.Fatalf("%v %v", id, err)
@@ -98,7 +96,7 @@ func TestValidateHonoursConfiguredEndpoint(t *testing.T) {
 	}
 	for _, c := range refuse {
 		t.Run("refuse "+c.name, func(t *testing.T) {
-			isolateAWSConfig(t, c.config, c.env)
+			ststest.IsolateAWSConfig(t, c.config, c.env)
 			before := sts.Requests()
 			_, err := Validate(context.Background(), good, "us-east-1", c.opts...)
 			if !errors.Is(err, &ProfileError{Rule: RuleInsecure}) || !errors.Is(err, ErrInsecureEndpoint) {
