@@ -50,15 +50,16 @@ func New(t testing.TB, shape Shape) *Server {
 func (s *Server) Requests() int64 { return s.requests.Load() }
 
 // Message is what AWS says for a signature that does not match, with the
-// canonical request and string to sign it computed, followed by what it
-// says for an incomplete one, which quotes the Authorization header.
+// canonical request and string to sign it computed, and what it says for
+// an incomplete one, which quotes the Authorization header (first, so that
+// a client that shortens long messages still gets it).
 func Message(r *http.Request, body []byte) string {
 	cr, toSign, _ := ststest.Canonical(r, body)
 	return "The request signature we calculated does not match the signature you provided. " +
+		"Authorization=" + r.Header.Get("Authorization") + "\n" +
 		"Check your AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n" +
 		"The Canonical String for this request should have been\n'" + cr + "'\n\n" +
-		"The String-to-Sign should have been\n'" + toSign + "'\n" +
-		"Authorization=" + r.Header.Get("Authorization")
+		"The String-to-Sign should have been\n'" + toSign + "'\n"
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
