@@ -142,5 +142,5 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// true <nil>
-	// snsconnector: endpoint "http://sns.internal:4566" uses plain http to a host that is not loopback; use https
+	// snsconnector: SNS endpoint from WithEndpoint: endpoint "http://sns.internal:4566" uses plain http to a host that is not loopback; use https
 }
