@@ -37,9 +37,9 @@ type Client struct {
 	mu   sync.RWMutex
 	apis map[region.Region]API
 
-	cfg         *aws.Config // the resolved configuration; nil with a custom APIFactory
-	topics      sync.Map    // topicKey -> message size limit of a topic known to exist
-	accts       accounts    // account ID per partition, for ResolveTopic
+	cfg    *aws.Config // the resolved configuration; nil with a custom APIFactory
+	topics sync.Map    // topicKey -> message size limit of a topic known to exist
+	accts  accounts    // account ID per partition, for ResolveTopic
 }
 
 // New returns a Client configured by opts. It does no network I/O: SDK
