@@ -61,12 +61,7 @@ func TestPlainHTTPRefusedFromEverySource(t *testing.T) {
 
 	t.Run("endpoint resolver", func(t *testing.T) {
 		ststest.IsolateAWSConfig(t, "", nil)
-		//lint:ignore SA1019 the deprecated resolver is still accepted by the SDK, so it must be checked too
-		resolver := aws.EndpointResolverWithOptionsFunc(func(string, string, ...any) (aws.Endpoint, error) {
-			return aws.Endpoint{URL: remote}, nil
-		})
-		//lint:ignore SA1019 as above
-		cfg := aws.Config{EndpointResolverWithOptions: resolver}
+		cfg := legacyResolverConfig(remote)
 		topic := model.Topic{ARN: "arn:aws:sns:us-east-1:123456789012:t"}
 		for _, insecure := range []bool{false, true} {
 			hc := &countingClient{}
@@ -110,4 +105,14 @@ func TestResolveTopicSTSFromSharedConfig(t *testing.T) {
 	if n := sts.Calls("GetCallerIdentity"); n != 1 {
 		t.Errorf("STS from the shared config file answered %d calls (last refusal: %v)", n, sts.LastError())
 	}
+}
+
+// legacyResolverConfig is a configuration whose endpoint resolver (the
+// deprecated global one, which the SDK still honours) answers url for
+// every service.
+func legacyResolverConfig(url string) aws.Config {
+	//lint:ignore SA1019 the SDK still accepts the deprecated resolver, so the rule must hold through it
+	resolve := func(string, string, ...any) (aws.Endpoint, error) { return aws.Endpoint{URL: url}, nil }
+	//lint:ignore SA1019 as above
+	return aws.Config{EndpointResolverWithOptions: aws.EndpointResolverWithOptionsFunc(resolve)}
 }
