@@ -2,6 +2,7 @@ package transport
 
 import (
 	"bytes"
+	"cmp"
 	"io"
 	"net/http"
 	"net/url"
@@ -83,7 +84,7 @@ func cleaner(req *http.Request) func(string) string {
 		forms = append(forms, t, q, lowerHex(q), p, lowerHex(p), strings.ReplaceAll(t, "/", `\/`))
 	}
 	// Longest first, so a form is never left half replaced by a shorter one.
-	slices.SortFunc(forms, func(a, b string) int { return len(b) - len(a) })
+	slices.SortFunc(forms, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	forms = slices.Compact(forms)
 	pairs := make([]string, 0, 2*len(forms))
 	for _, f := range forms {
