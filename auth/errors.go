@@ -9,6 +9,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	ep "github.com/go-sns/connector/internal/endpoint"
+	"github.com/go-sns/connector/internal/nocreds"
 )
 
 // Rule names the rule a profile broke. Callers may switch on it; the set
@@ -41,6 +42,15 @@ const (
 // localhost counts as loopback only if it resolves to loopback addresses
 // alone (or not at all).
 var ErrInsecureEndpoint = ep.ErrInsecure
+
+// ErrNoCredentials is matched (errors.Is) by the error of the AWS default
+// credential chain (use_default_credentials) when it found credentials
+// nowhere. Its text says in one line what was tried and how to configure
+// credentials. On a machine that is clearly not an EC2 instance the chain
+// does not ask the instance metadata service, so this error comes at once
+// instead of after seconds of retries; AWS_EC2_METADATA_DISABLED=false asks
+// it anyway.
+var ErrNoCredentials = nocreds.ErrNoCredentials
 
 // ErrInvalidProfile is matched (with errors.Is) by every *[ProfileError]:
 // the configuration is wrong, and retrying will not help.
