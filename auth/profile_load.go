@@ -183,11 +183,24 @@ type loader struct {
 }
 
 func (l *loader) add(key string, rule Rule, cause error, format string, args ...any) {
+	if rule == RuleRequired && l.reported(key) {
+		return // the value is there, and what is wrong with it was said
+	}
 	e := &ProfileError{File: l.file, Profile: l.name, Key: key, Rule: rule, Reason: fmt.Sprintf(format, args...), Err: cause}
 	if n := l.values[key]; n != nil {
 		e.Line = n.Line
 	}
 	l.errs = append(l.errs, e)
+}
+
+// reported reports whether a problem of key is already known.
+func (l *loader) reported(key string) bool {
+	for _, e := range l.errs {
+		if pe, ok := e.(*ProfileError); ok && pe.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // adopt fills in file, profile and line of a problem found elsewhere.
@@ -206,7 +219,7 @@ func parseProfile(data []byte, file, name string, o *options) (*Profile, error) 
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fileErr(RuleSyntax, err, 0, "not valid YAML")
+		return nil, yamlError(data, file, name, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, fileErr(RuleSyntax, nil, 0, "the file is empty; want a top-level \"profiles:\" mapping")
@@ -271,6 +284,10 @@ func parseProfile(data []byte, file, name string, o *options) (*Profile, error) 
 		}
 		if prev := l.values[k.Value]; prev != nil {
 			l.errs = append(l.errs, &ProfileError{File: file, Profile: name, Key: k.Value, Line: k.Line, Rule: RuleConflict, Reason: fmt.Sprintf("defined twice (first on line %d)", prev.Line)})
+			continue
+		}
+		if reason := yamlShapeProblem(k, v); reason != "" {
+			l.errs = append(l.errs, &ProfileError{File: file, Profile: name, Key: k.Value, Line: v.Line, Rule: RuleSyntax, Reason: reason})
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
