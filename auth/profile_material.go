@@ -54,25 +54,22 @@ func inlinePEM(v string) []byte {
 }
 
 // looksLikeKeyMaterial reports whether a value given as a file name may be
-// key material pasted in the wrong place: PEM armour, a line break, or a
-// long run of base64 (no file name has 64 letters and digits in a row
-// without a dot, dash or underscore). Such a value is never quoted.
+// key material pasted in the wrong place: PEM armour, a line break, or 64
+// characters or more of nothing but base64 (a file name has a dot, a dash
+// or an underscore somewhere). Such a value is never quoted.
 func looksLikeKeyMaterial(s string) bool {
 	if strings.Contains(s, "-----") || strings.ContainsAny(s, "\r\n") || strings.Contains(s, `\n`) {
 		return true
 	}
-	run := 0
+	if len(s) < 64 {
+		return false
+	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if alnumByte(c) || c == '+' || c == '/' || c == '=' {
-			if run++; run >= 64 {
-				return true
-			}
-		} else {
-			run = 0
+		if c := s[i]; !(alnumByte(c) || c == '+' || c == '/' || c == '=') {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func alnumByte(c byte) bool {

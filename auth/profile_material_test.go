@@ -120,6 +120,9 @@ func TestLooksLikeKeyMaterial(t *testing.T) {
 		`MIGHAgEA\nMBMG`:                          true,
 		strings.Repeat("MIGHAgEAMBMGByqGSM49", 4): true,
 		"a/" + strings.Repeat("b", 63):            true,
+		"certs/" + strings.Repeat("MIGHAgEA", 8):  true,
+		"/tmp/TestPKCS12WorkCapsCannotBeSteppedAround2101355503/001/certs/hostile.p12": false,
+		"/home/alice/Documents/Certificates/Production/RolesAnywhere/Leaf/key.pem":     false,
 	} {
 		if got := looksLikeKeyMaterial(s); got != want {
 			t.Errorf("looksLikeKeyMaterial(%q) = %v", s, got)
