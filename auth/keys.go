@@ -10,8 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"software.sslmate.com/src/go-pkcs12"
 )
 
 // maxFileSize caps what is read from a certificate, key or profiles file:
@@ -111,27 +109,6 @@ func algorithmFor(pub crypto.PublicKey) (string, error) {
 		return "", fmt.Errorf("ECDSA curve %s is not supported by IAM Roles Anywhere (use P-256 or P-384)", k.Curve.Params().Name)
 	}
 	return "", fmt.Errorf("%T keys are not supported by IAM Roles Anywhere (use RSA or ECDSA P-256/P-384)", pub)
-}
-
-// ParsePKCS12 decodes a PKCS#12 (.p12, .pfx) bundle: the private key, its
-// certificate and any CA certificates in it (the chain, leaf's issuer first
-// when the file keeps that order). The key must match the certificate.
-func ParsePKCS12(data []byte, password string) (crypto.Signer, *x509.Certificate, []*x509.Certificate, error) {
-	if err := checkPKCS12Work(data); err != nil {
-		return nil, nil, nil, err
-	}
-	key, leaf, cas, err := pkcs12.DecodeChain(data, password)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("PKCS#12: %w", err)
-	}
-	signer, err := signerOf(key)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if err := checkKeyMatches(leaf, signer); err != nil {
-		return nil, nil, nil, err
-	}
-	return signer, leaf, cas, nil
 }
 
 // errKeyMismatch is wrapped by checkKeyMatches' error.

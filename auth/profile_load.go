@@ -426,6 +426,8 @@ func (l *loader) buildRolesAnywhere(p *Profile) {
 		switch {
 		case errors.Is(err, errKeyMismatch):
 			l.add("pkcs12", RuleKeyMismatch, nil, "%v", err)
+		case errors.As(err, new(*PKCS12LimitError)):
+			l.add("pkcs12", RuleRange, err, "%s is refused before any key is derived from the password", shownName(l.resolve(p12Path)))
 		case err != nil:
 			l.add("pkcs12", RuleUnreadable, err, "cannot decode %s (wrong pkcs12_password?)", shownName(l.resolve(p12Path)))
 		default:
