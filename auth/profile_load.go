@@ -550,14 +550,16 @@ func (l *loader) str(key string) (string, bool) {
 	s, err := expand(n.Value, l.o.lookupEnv)
 	if err != nil {
 		// A secret's value is not quoted, even in part; a value that is
-		// one whole ${NAME} holds no secret, only its name.
+		// one whole ${NAME} holds no secret, only its name, and neither
+		// does a private_key that is a file name.
+		secret := secretKeys[key] && (key != "private_key" || looksLikeKeyMaterial(n.Value))
 		var u *unsetVarError
 		switch {
-		case errors.As(err, &u) && (!secretKeys[key] || n.Value == "${"+u.name+"}"):
+		case errors.As(err, &u) && (!secret || n.Value == "${"+u.name+"}"):
 			l.add(key, RuleUnsetVariable, nil, "environment variable %s is not set", u.name)
 		case errors.As(err, &u):
 			l.add(key, RuleUnsetVariable, nil, "the value names an environment variable that is not set (the name is not shown: this key holds a secret; write $${ for a literal ${)")
-		case secretKeys[key]:
+		case secret:
 			l.add(key, RuleFormat, nil, "the value has an unterminated ${ or a ${...} that is not a variable name (write $${ for a literal ${; the value is not shown)")
 		default:
 			l.add(key, RuleFormat, nil, "%v", err)

@@ -1,6 +1,7 @@
 package auth
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -80,6 +81,11 @@ func TestLoadProfileInlinePEM(t *testing.T) {
 	}
 	if w := p.Warnings(); len(w) != 1 || !strings.Contains(w[0], "profiles file holding a private key") || !strings.Contains(w[0], "mode 0644") {
 		t.Errorf("warnings %q", w)
+	}
+	// A variable in a key's file name is named when unset.
+	path = pf.write(t, "profiles:\n  prod:\n"+pf.ra(map[string]string{"private_key": "${CERTS}/leaf-key.pem"}))
+	if _, err := LoadProfile(path, "prod"); !errors.Is(err, &ProfileError{Key: "private_key", Rule: RuleUnsetVariable}) || !strings.Contains(err.Error(), "CERTS") {
+		t.Errorf("unset variable in a file name: %v", err)
 	}
 	// From the environment, the key is not in the file: no warning.
 	path = pf.write(t, "profiles:\n  prod:\n"+pf.ra(forms["from the environment"]))

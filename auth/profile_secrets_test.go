@@ -134,6 +134,9 @@ func profileLeakCases(t *testing.T, pf *profileFiles) []profileLeakCase {
 		body func(key, value string) string
 	}{{"secret_access_key", static}, {"session_token", static}, {"pkcs12_password", p12}, {"private_key", key}} {
 		for _, c := range constructs {
+			if k.key == "private_key" && strings.Contains(c.value, "${") {
+				continue // a file name's variables are no secret (a PEM has no "${")
+			}
 			cases = append(cases, profileLeakCase{k.key + "/" + c.name, k.body(k.key, c.value), k.key, c.rule, []string{secret}})
 		}
 		// A tab in the indentation, and an alias to an anchor defined on
