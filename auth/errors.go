@@ -103,6 +103,7 @@ const (
 	PKCS12LimitSize PKCS12Limit = "size"                // MaxPKCS12Size bytes
 	PKCS12LimitBags PKCS12Limit = "bags"                // MaxPKCS12Bags keys and certificates
 	PKCS12LimitWork PKCS12Limit = "key-derivation work" // MaxPKCS12Work iterations
+	PKCS12LimitKey  PKCS12Limit = "key size"            // MaxPrivateKeySize bytes
 )
 
 // PKCS12LimitError reports a PKCS#12 file that asks for more than
@@ -121,6 +122,8 @@ func (e *PKCS12LimitError) Error() string {
 		return fmt.Sprintf("PKCS#12: the file has %d bytes, more than the %d accepted", e.Got, e.Max)
 	case PKCS12LimitBags:
 		return fmt.Sprintf("PKCS#12: the file has more than %d keys and certificates (bags)", e.Max)
+	case PKCS12LimitKey:
+		return fmt.Sprintf("PKCS#12: a private key of about %d bytes, more than the %d accepted (RSA-16384 takes 9.3 KiB)", e.Got, e.Max)
 	}
 	return fmt.Sprintf("PKCS#12: the file asks for at least %d key-derivation iterations in all, more than the %d accepted", e.Got, e.Max)
 }

@@ -17,6 +17,13 @@ import (
 // a wrong path (a log file, /dev/zero) from eating memory.
 const maxFileSize = 1 << 20
 
+// MaxPrivateKeySize caps the DER encoding of a private key, in a PEM block
+// or a PKCS#12 file: an RSA-16384 key takes 9.3 KiB, far more than Roles
+// Anywhere needs. Parsing checks an RSA key with arithmetic whose cost is
+// the square of its size (a 64 KiB key takes about a second, the 1 MiB a
+// file may hold hours), so a bigger one is refused before it is parsed.
+const MaxPrivateKeySize = 10 << 10
+
 // ParseCertificates returns the certificates of the PEM blocks of type
 // CERTIFICATE in data, in order. Other blocks (a private key bundled in the
 // same file) are skipped. No certificate at all is an error.
@@ -46,8 +53,9 @@ func ParseCertificates(data []byte) ([]*x509.Certificate, error) {
 // ParsePrivateKey returns the first private key in PEM data: PKCS#8
 // ("PRIVATE KEY"), PKCS#1 ("RSA PRIVATE KEY") or SEC1 ("EC PRIVATE KEY").
 // Only RSA and ECDSA P-256/P-384 keys are accepted, the ones IAM Roles
-// Anywhere signs with. Encrypted PEM is refused: use PKCS#12 for a key
-// protected by a password. The error never contains key material.
+// Anywhere signs with, of at most [MaxPrivateKeySize] bytes. Encrypted PEM
+// is refused: use PKCS#12 for a key protected by a password. The error
+// never contains key material.
 func ParsePrivateKey(data []byte) (crypto.Signer, error) {
 	for {
 		var block *pem.Block
@@ -59,6 +67,9 @@ func ParsePrivateKey(data []byte) (crypto.Signer, error) {
 			key any
 			err error
 		)
+		if isKeyBlock(block.Type) && len(block.Bytes) > MaxPrivateKeySize {
+			return nil, fmt.Errorf("%s block: %d bytes is more than the %d a private key may have (RSA-16384 takes 9.3 KiB)", block.Type, len(block.Bytes), MaxPrivateKeySize)
+		}
 		switch block.Type {
 		case "PRIVATE KEY":
 			key, err = x509.ParsePKCS8PrivateKey(block.Bytes)
@@ -82,6 +93,10 @@ func ParsePrivateKey(data []byte) (crypto.Signer, error) {
 		}
 		return signerOf(key)
 	}
+}
+
+func isKeyBlock(t string) bool {
+	return t == "PRIVATE KEY" || t == "RSA PRIVATE KEY" || t == "EC PRIVATE KEY"
 }
 
 // signerOf checks that key is a usable Roles Anywhere key.

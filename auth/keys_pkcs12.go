@@ -43,8 +43,9 @@ var maxPKCS12Work int64 = MaxPKCS12Work
 // Before the decoder derives any key, the whole file is read as it will
 // read it, the inside of its encrypted parts included (each is opened
 // first, its derivation counted), and a file over a limit
-// ([MaxPKCS12Size], [MaxPKCS12Bags], [MaxPKCS12Work]) is refused with a
-// *[PKCS12LimitError], in well under a millisecond for a hostile one.
+// ([MaxPKCS12Size], [MaxPKCS12Bags], [MaxPKCS12Work], [MaxPrivateKeySize])
+// is refused with a *[PKCS12LimitError], in well under a millisecond for a
+// hostile one.
 func ParsePKCS12(data []byte, password string) (crypto.Signer, *x509.Certificate, []*x509.Certificate, error) {
 	if err := checkPKCS12(data, password); err != nil {
 		return nil, nil, nil, err
@@ -66,6 +67,7 @@ func ParsePKCS12(data []byte, password string) (crypto.Signer, *x509.Certificate
 var (
 	oidData          = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 1}
 	oidEncryptedData = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 7, 6}
+	oidKeyBag        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 1}
 	oidShroudedKey   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 2}
 	oidPBES2         = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 13}
 	oidPBMAC1        = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 5, 14}
@@ -255,15 +257,23 @@ func (c *p12Check) count(bags []p12SafeBag) error {
 		return &PKCS12LimitError{Limit: PKCS12LimitBags, Max: MaxPKCS12Bags, Got: int64(c.bags)}
 	}
 	for _, bag := range bags {
-		if !bag.ID.Equal(oidShroudedKey) {
-			continue
-		}
-		var ek p12EncryptedKey
-		if _, err := asn1.Unmarshal(bag.Value.Bytes, &ek); err != nil {
-			return fmt.Errorf("PKCS#12: malformed encrypted key: %w", err)
-		}
-		if err := c.spend(pbeWork(ek.Algorithm)); err != nil {
-			return err
+		switch {
+		case bag.ID.Equal(oidKeyBag):
+			if n := len(bag.Value.Bytes); n > MaxPrivateKeySize {
+				return &PKCS12LimitError{Limit: PKCS12LimitKey, Max: MaxPrivateKeySize, Got: int64(n)}
+			}
+		case bag.ID.Equal(oidShroudedKey):
+			var ek p12EncryptedKey
+			if _, err := asn1.Unmarshal(bag.Value.Bytes, &ek); err != nil {
+				return fmt.Errorf("PKCS#12: malformed encrypted key: %w", err)
+			}
+			// The ciphertext is the key and up to a block of padding.
+			if n := len(ek.Data); n > MaxPrivateKeySize+16 {
+				return &PKCS12LimitError{Limit: PKCS12LimitKey, Max: MaxPrivateKeySize, Got: int64(n - 16)}
+			}
+			if err := c.spend(pbeWork(ek.Algorithm)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

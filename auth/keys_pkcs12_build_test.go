@@ -32,9 +32,10 @@ type p12PBE struct {
 // p12Bag is a bag: a certificate, a key in the clear, or a key encrypted
 // with pbe.
 type p12Bag struct {
-	cert *x509.Certificate
-	key  any
-	pbe  *p12PBE // nil: a plain key bag
+	cert  *x509.Certificate
+	key   any
+	pkcs8 []byte  // the key's DER as it is, instead of key
+	pbe   *p12PBE // nil: a plain key bag
 }
 
 // p12Part is a SafeContents, encrypted when pbe is set.
@@ -56,7 +57,6 @@ type p12File struct {
 
 var (
 	oidCertBag   = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 3}
-	oidKeyBag    = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 12, 10, 1, 1}
 	oidX509Cert  = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 22, 1}
 	oidSHA1      = asn1.ObjectIdentifier{1, 3, 14, 3, 2, 26}
 	oidAES256IV  = make([]byte, 16)
@@ -144,9 +144,12 @@ func (f *p12File) bagDER(t testing.TB, b p12Bag) []byte {
 		}{oidX509Cert, explicitZero(mustDER(t, b.cert.Raw))}
 		return mustDER(t, safeBag{oidCertBag, explicitZero(mustDER(t, cb))})
 	}
-	pkcs8, err := x509.MarshalPKCS8PrivateKey(b.key)
-	if err != nil {
-		t.Fatal(err)
+	pkcs8 := b.pkcs8
+	if pkcs8 == nil {
+		var err error
+		if pkcs8, err = x509.MarshalPKCS8PrivateKey(b.key); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if b.pbe == nil {
 		return mustDER(t, safeBag{oidKeyBag, explicitZero(pkcs8)})

@@ -58,6 +58,7 @@ func TestPKCS12WorkCapsCannotBeSteppedAround(t *testing.T) {
 	cert := p12Bag{cert: leaf.Cert}
 	opened := func(oid []int) *p12PBE { return &p12PBE{oid: oid, declared: 1, real: true} }
 	huge := func(oid []int) *p12PBE { return &p12PBE{oid: oid, declared: 200_000_000} }
+	_, hugeKey := hugeRSAKey(t, 200_000) // checking it would take 10 s
 	many := make([]p12Bag, MaxPKCS12Bags)
 	for i := range many {
 		many[i] = cert
@@ -83,6 +84,8 @@ func TestPKCS12WorkCapsCannotBeSteppedAround(t *testing.T) {
 		{"PBMAC1 MAC", (&p12File{password: "pw", macIterations: 200_000_000, macPBMAC1: true, parts: []p12Part{{bags: []p12Bag{cert, key(nil)}}}}).build(t), "pw", PKCS12LimitWork},
 		{"too many bags", (&p12File{parts: []p12Part{{bags: append(many, key(nil))}}}).build(t), "", PKCS12LimitBags},
 		{"too many bags inside an EncryptedData", (&p12File{parts: []p12Part{{pbe: opened(oidPBES2), bags: append(many, key(nil))}}}).build(t), "", PKCS12LimitBags},
+		{"a huge RSA key in a plain key bag", (&p12File{parts: []p12Part{{bags: []p12Bag{cert, {pkcs8: hugeKey}}}}}).build(t), "", PKCS12LimitKey},
+		{"a huge RSA key, encrypted, inside an EncryptedData", (&p12File{parts: []p12Part{{pbe: opened(oidPBES2), bags: []p12Bag{cert, {pkcs8: hugeKey, pbe: opened(oidPBES2)}}}}}).build(t), "", PKCS12LimitKey},
 		{"too big", append((&p12File{parts: []p12Part{{bags: []p12Bag{cert, key(nil)}}}}).build(t), make([]byte, MaxPKCS12Size)...), "", PKCS12LimitSize},
 	}
 	for _, c := range cases {
