@@ -20,6 +20,10 @@ type TopicARN struct {
 // ":" and an id) is rejected: it names a subscription, not a topic.
 func ParseTopicARN(arn string) (TopicARN, error) {
 	const field = "Topic.ARN"
+	if arn != "" && !strings.HasPrefix(arn, "arn:") && ValidateTopicName(arn) == nil {
+		// The first mistake of many: a name where the ARN belongs.
+		return TopicARN{}, invalid(field, RuleFormat, "a topic name, not an ARN: snsconnector's Client.ResolveTopic(ctx, region, name) returns its ARN (model.NewTopicARN builds one from an account ID)")
+	}
 	a, err := parseResourceARN(field, arn, "sns", true)
 	if err != nil {
 		return TopicARN{}, err

@@ -217,3 +217,20 @@ func FuzzMessageValidate(f *testing.F) {
 		}
 	})
 }
+
+// TestTopicNameWhereARNBelongs: a bare topic name, the newcomer's first
+// mistake, says how to get the ARN; nothing else does.
+func TestTopicNameWhereARNBelongs(t *testing.T) {
+	for _, name := range []string{"orders", "orders.fifo", "my_topic-2"} {
+		_, err := ParseTopicARN(name)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Field != "Topic.ARN" || ve.Rule != RuleFormat || !strings.Contains(ve.Reason, "ResolveTopic") {
+			t.Errorf("ParseTopicARN(%q) = %v; want a format error pointing to ResolveTopic", name, err)
+		}
+	}
+	for _, notName := range []string{"", "arn:aws:sns:us-east-1:123456789012", "orders topic", "sns:orders"} {
+		if _, err := ParseTopicARN(notName); err == nil || strings.Contains(err.Error(), "ResolveTopic") {
+			t.Errorf("ParseTopicARN(%q) = %v; want an error that does not call it a topic name", notName, err)
+		}
+	}
+}
