@@ -65,3 +65,17 @@ func truncate(s string, n int) string {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// checkRegion is the rule of every call that names both a region and an
+// ARN: the ARN's partition and region must be the call's. It is kept apart
+// from any ARN parser, so it holds whichever one produced the parts. The
+// reason names regions and partitions only, never the ARN.
+func checkRegion(field string, partition region.Partition, in, r region.Region) error {
+	switch {
+	case partition != r.Partition():
+		return invalid(field, RuleConflict, "the ARN is of partition %q, and the call goes to region %s of partition %q; a region reaches only its own partition's resources", partition, r, r.Partition())
+	case in != r:
+		return invalid(field, RuleConflict, "the ARN is of region %s, and the call goes to region %s; SNS acts only on resources of the region it is called in", in, r)
+	}
+	return nil
+}
