@@ -241,6 +241,10 @@ func (ch PlatformApplicationChange) RevealAttributes() map[string]string {
 	return ch.attrs
 }
 
+// Credentials returns the credentials the change sets, or the zero
+// PlatformCredentials.
+func (ch PlatformApplicationChange) Credentials() PlatformCredentials { return ch.creds }
+
 // PlatformApplication is a platform application as SNS describes it
 // (GetPlatformApplicationAttributes, ListPlatformApplications). SNS never
 // returns the credentials; Raw keeps every other attribute as returned.
