@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-sns/connector/internal/filterpolicy"
+	"github.com/go-sns/connector/model"
 )
 
 // subscription is the state of one subscription.
@@ -158,8 +159,8 @@ func applyAttributes(current, set map[string]string, protocol string, fifoTopic 
 			if !fifoTopic {
 				return nil, nil, "ReplayPolicy: the attribute applies only to subscriptions to FIFO topics"
 			}
-			if r := jsonObject(v, fifoTopic); r != "" {
-				return nil, nil, "ReplayPolicy: " + r
+			if _, err := model.ParseReplayPolicy(v); err != nil {
+				return nil, nil, "ReplayPolicy: " + reason(err)
 			}
 		case "SubscriptionRoleArn":
 			if r := roleARN(v, fifoTopic); r != "" {
