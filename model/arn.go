@@ -20,6 +20,10 @@ type TopicARN struct {
 // ":" and an id) is rejected: it names a subscription, not a topic.
 func ParseTopicARN(arn string) (TopicARN, error) {
 	const field = "Topic.ARN"
+	if arn != "" && !strings.HasPrefix(arn, "arn:") && ValidateTopicName(arn) == nil {
+		// The first mistake of many: a name where the ARN belongs.
+		return TopicARN{}, invalid(field, RuleFormat, "a topic name, not an ARN: snsconnector's Client.ResolveTopic(ctx, region, name) returns its ARN (model.NewTopicARN builds one from an account ID)")
+	}
 	a, err := parseResourceARN(field, arn, "sns", true)
 	if err != nil {
 		return TopicARN{}, err
@@ -40,6 +44,14 @@ func (a TopicARN) String() string {
 
 // FIFO reports whether the ARN names a FIFO topic.
 func (a TopicARN) FIFO() bool { return strings.HasSuffix(a.Name, fifoSuffix) }
+
+// ValidateRegion checks that the topic is in region r: a call made in r
+// acts only on r's topics ("You can publish messages only to topics and
+// endpoints in the same AWS Region", Publish API reference), so SNS would
+// refuse the call, or not find the topic, after a round trip.
+func (a TopicARN) ValidateRegion(r region.Region) error {
+	return checkRegion("Topic.ARN", a.Partition, a.Region, r)
+}
 
 // NewTopicARN builds the ARN of the topic called name in the account and
 // region, validating each part. It lets a service configured with a topic

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"strings"
+
+	"github.com/go-sns/connector/internal/arn"
 )
 
 // Permission is a statement AddPermission adds to a topic's access policy:
@@ -49,7 +51,7 @@ func (p Permission) Validate() error {
 		c.add(invalid("Permission.AccountIDs", RuleRequired, "at least one AWS account is required"))
 	}
 	for i, id := range p.AccountIDs {
-		if !arnAccountValid(id) {
+		if !arn.IsAccountID(id) {
 			c.add(invalid(fmt.Sprintf("Permission.AccountIDs[%d]", i), RuleFormat, "an AWS account ID is 12 digits"))
 		}
 	}

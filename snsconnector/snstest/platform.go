@@ -52,7 +52,7 @@ func eventTopic(v string) string {
 	if v == "" {
 		return ""
 	}
-	if a, err := parseARN("", v); err != nil || a.service != "sns" || len(a.resource) != 1 {
+	if a, err := parseARN("", v, "sns"); err != nil || strings.Contains(a.Resource, ":") {
 		return "the value must be a topic ARN"
 	}
 	return ""
@@ -118,15 +118,15 @@ func applicationAttributes(app *platformApp) map[string]string {
 
 // applicationLocked returns the application an ARN in a call to region r
 // names, or the error SNS gives. The caller holds s.mu.
-func (s *Server) applicationLocked(r region.Region, arn string) (*platformApp, error) {
-	a, err := parseARN("PlatformApplicationArn", arn)
+func (s *Server) applicationLocked(r region.Region, appARN string) (*platformApp, error) {
+	a, err := parseARN("PlatformApplicationArn", appARN, "sns")
 	if err != nil {
 		return nil, err
 	}
-	if a.service != "sns" || len(a.resource) != 1 || !strings.HasPrefix(a.resource[0], "app/") || a.region != string(r) {
+	if !strings.HasPrefix(a.Resource, "app/") || a.Region != r {
 		return nil, invalidParameter("Invalid parameter: PlatformApplicationArn")
 	}
-	app, ok := s.apps[arn]
+	app, ok := s.apps[appARN]
 	if !ok {
 		return nil, &types.NotFoundException{Message: aws.String("PlatformApplication does not exist")}
 	}
@@ -135,15 +135,15 @@ func (s *Server) applicationLocked(r region.Region, arn string) (*platformApp, e
 
 // endpointLocked returns the endpoint an ARN in a call to region r names,
 // or the error SNS gives. The caller holds s.mu.
-func (s *Server) endpointLocked(r region.Region, arn string) (*platformEndpoint, error) {
-	a, err := parseARN("EndpointArn", arn)
+func (s *Server) endpointLocked(r region.Region, endpointARN string) (*platformEndpoint, error) {
+	a, err := parseARN("EndpointArn", endpointARN, "sns")
 	if err != nil {
 		return nil, err
 	}
-	if a.service != "sns" || len(a.resource) != 1 || !strings.HasPrefix(a.resource[0], "endpoint/") || a.region != string(r) {
+	if !strings.HasPrefix(a.Resource, "endpoint/") || a.Region != r {
 		return nil, invalidParameter("Invalid parameter: EndpointArn")
 	}
-	ep, ok := s.endpoints[arn]
+	ep, ok := s.endpoints[endpointARN]
 	if !ok {
 		return nil, &types.NotFoundException{Message: aws.String("Endpoint does not exist")}
 	}
