@@ -37,7 +37,14 @@ func ParseTopicAttributeChange(name, value string) (TopicAttributeChange, error)
 	case attrDeliveryPolicy:
 		return SetDeliveryPolicy(value), nil
 	case attrArchivePolicy:
-		return SetArchivePolicy(value), nil
+		p, err := ParseArchivePolicy(value)
+		if err != nil {
+			return TopicAttributeChange{}, err
+		}
+		if p.IsZero() {
+			return ClearArchivePolicy(), nil
+		}
+		return SetArchivePolicy(p), nil
 	case attrTracingConfig:
 		return SetTracingConfig(TracingMode(value)), nil
 	case attrSignatureVersion, attrMaxMessageSize:

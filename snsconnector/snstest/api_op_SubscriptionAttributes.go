@@ -49,6 +49,10 @@ func (s *Server) GetSubscriptionAttributes(ctx context.Context, in *sns.GetSubsc
 	if attrs["FilterPolicy"] != "" && attrs["FilterPolicyScope"] == "" {
 		attrs["FilterPolicyScope"] = "MessageAttributes"
 	}
+	if attrs["ReplayPolicy"] != "" {
+		// The fake redelivers nothing: the replay is over as soon as asked.
+		attrs["ReplayStatus"] = string(model.ReplayCompleted)
+	}
 	return &sns.GetSubscriptionAttributesOutput{Attributes: attrs}, nil
 }
 

@@ -62,9 +62,12 @@ func (s *Server) SetTopicAttributes(ctx context.Context, in *sns.SetTopicAttribu
 	if err != nil {
 		return nil, opError(op, err)
 	}
-	if value == "" {
+	switch {
+	case name == "ArchivePolicy":
+		s.setArchive(t, value)
+	case value == "":
 		delete(t.attrs, name) // an optional attribute back to its default
-	} else {
+	default:
 		t.attrs[name] = value
 	}
 	return &sns.SetTopicAttributesOutput{}, nil

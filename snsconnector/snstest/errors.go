@@ -59,10 +59,13 @@ func notAuthorized(account, action, arn string) error {
 // does.
 func problem(err error) *model.ValidationError {
 	var ve *model.ValidationError
-	if errors.As(err, &ve) {
+	switch {
+	case errors.As(err, &ve):
 		return ve
+	case err == nil:
+		return &model.ValidationError{}
 	}
-	return &model.ValidationError{Reason: "invalid"}
+	return &model.ValidationError{Reason: err.Error()}
 }
 
 // required mirrors the SDK client's own check of required members, which
@@ -95,3 +98,7 @@ func (r *required) err() error {
 	}
 	return r.params
 }
+
+// reason is the text of a model validation error without its field and
+// rule, for an SNS-like message; other errors as they are.
+func reason(err error) string { return problem(err).Reason }

@@ -119,14 +119,6 @@ func applyAttributes(topic model.TopicARN, current, set map[string]string, proto
 		case v == "" && removable[name]:
 			delete(merged, name)
 			continue
-		case name == "ReplayPolicy":
-			// Message archiving and replay is a FIFO topics' feature.
-			var obj map[string]any
-			if !topic.FIFO() {
-				return nil, none, attrErr("ReplayPolicy: the attribute applies only to subscriptions to FIFO topics")
-			} else if json.Unmarshal([]byte(v), &obj) != nil || obj == nil {
-				return nil, none, attrErr("ReplayPolicy: the value must be a JSON object")
-			}
 		case name != "FilterPolicy": // read below, in its scope
 			if err := (model.SubscriptionAttributeChange{Name: name, Value: v}).Validate(model.SubscriptionARN{Topic: topic}); err != nil {
 				return nil, none, attrErr("%s", attributeReason(name, v, problem(err)))
@@ -147,6 +139,7 @@ func applyAttributes(topic model.TopicARN, current, set map[string]string, proto
 			return nil, none, attrErr("%s: %s", p.Field, p.Reason)
 		}
 	}
+	replay, _ := model.ParseReplayPolicy(merged["ReplayPolicy"]) // checked above, or "": none
 	e, err := endpointOf(protocol, endpoint, merged["SubscriptionRoleArn"])
 	if err == nil {
 		req := model.SubscribeRequest{Topic: model.Topic{ARN: topic.String()}, Endpoint: e, Options: model.SubscriptionOptions{
@@ -154,6 +147,7 @@ func applyAttributes(topic model.TopicARN, current, set map[string]string, proto
 			DeadLetterQueueARN: deadLetterQueue(merged["RedrivePolicy"]),
 			DeliveryPolicy:     merged["DeliveryPolicy"],
 			FilterPolicy:       policy,
+			ReplayPolicy:       replay,
 		}}
 		err = req.Validate()
 	}

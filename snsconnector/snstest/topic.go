@@ -21,9 +21,13 @@ type topic struct {
 	// without their being set are added by attributes.
 	attrs map[string]string
 	tags  map[string]string
-	subs  []string // subscription ARNs, oldest first
-	seq   uint64   // last FIFO sequence number handed out
-	dedup dedupWindow
+	// archiveSince is when the archive policy was set, zero without one.
+	archiveSince time.Time
+	// dataProtection is the data protection policy, "" for none.
+	dataProtection string
+	subs           []string // subscription ARNs, oldest first
+	seq            uint64   // last FIFO sequence number handed out
+	dedup          dedupWindow
 }
 
 // Quotas of topics per account and region (CreateTopic API reference).
@@ -83,6 +87,7 @@ func (s *Server) attributes(t *topic) map[string]string {
 		"SubscriptionsDeleted":    "0",
 	}
 	maps.Copy(out, t.attrs)
+	s.archiveAttributes(t, out)
 	if p := t.attrs["DeliveryPolicy"]; p != "" {
 		out["EffectiveDeliveryPolicy"] = p
 	}

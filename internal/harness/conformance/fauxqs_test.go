@@ -62,6 +62,8 @@ func (h fauxqsHarness) Quirks() conformance.Quirks {
 		ListSubscriptionsMissingTopic: true, // listSubscriptionsByTopic: [] for a missing topic
 		NoArrayFilter:                 true, // filter.js reads StringValue as one string, skips arrays
 		LaxFilterPolicyValidation:     true, // validateFilterPolicyLimits counts keys and combinations only
+		ListSubscriptionsAllRegions:   true, // one subscription map for all regions (snsStore.listSubscriptions)
+		NoArchiveReplay:               true, // VALID_TOPIC_ATTRIBUTES and VALID_SUBSCRIPTION_ATTRIBUTES lack them
 		FilterExampleMismatches: byExample(map[string][]string{
 			"filter.js reads a String.Array's StringValue as one string, and flattenToAttributes drops a body's arrays and nulls": {
 				"examples-1", "examples-2", "string-3", "string-14", "numeric-10", "key-8", "key-9", "key-14",
