@@ -405,3 +405,44 @@ func TestARNRulesAgree(t *testing.T) {
 		agree(t, "subscription ARN "+tt.arn, tt.accept, modelErr, fakeErr)
 	}
 }
+
+func TestPlatformRulesAgree(t *testing.T) {
+	fake := snstest.New()
+	app := createApp(t, fake, "GCM", map[string]string{"PlatformCredential": `{"type":"service_account"}`})
+	out, err := fake.CreatePlatformEndpoint(ctx, &sns.CreatePlatformEndpointInput{PlatformApplicationArn: aws.String(app), Token: aws.String("tok")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		change model.EndpointAttributeChange
+		accept bool
+	}{
+		{model.SetEndpointToken("fresh-token"), true},
+		{model.SetEndpointToken(""), false},
+		{model.SetEndpointToken("with space"), false},
+		{model.SetEndpointToken(model.PersonalData(strings.Repeat("t", 5000))), false},
+		{model.SetEndpointCustomUserData("user 42 ✓"), true},
+		{model.SetEndpointCustomUserData(model.PersonalData(strings.Repeat("u", 2048))), false},
+		{model.SetEndpointCustomUserData("\xff"), false},
+	} {
+		_, fakeErr := fake.SetEndpointAttributes(ctx, &sns.SetEndpointAttributesInput{EndpointArn: out.EndpointArn,
+			Attributes: map[string]string{tt.change.Name: string(tt.change.Value)}})
+		agree(t, fmt.Sprintf("SetEndpointAttributes %s (%d bytes)", tt.change.Name, len(tt.change.Value)), tt.accept, tt.change.Validate(), fakeErr)
+	}
+	for _, tt := range []struct {
+		name, value string
+		change      model.PlatformApplicationChange
+		accept      bool
+	}{
+		{"SuccessFeedbackRoleArn", "arn:aws:iam::123456789012:role/logs", model.SetPlatformFeedbackRoles("arn:aws:iam::123456789012:role/logs", ""), true},
+		{"FailureFeedbackRoleArn", "arn:aws:iam::123456789012:user/u", model.SetPlatformFeedbackRoles("", "arn:aws:iam::123456789012:user/u"), false},
+		{"SuccessFeedbackSampleRate", "100", model.SetPlatformSuccessSampleRate(100), true},
+		{"SuccessFeedbackSampleRate", "101", model.SetPlatformSuccessSampleRate(101), false},
+		{"EventEndpointCreated", "arn:aws:sns:us-east-1:123456789012:events", model.SetEndpointEventTopic(model.EventEndpointCreated, "arn:aws:sns:us-east-1:123456789012:events"), true},
+		{"EventDeliveryFailure", "arn:aws:sns:us-east-1:123456789012:a.b", model.SetEndpointEventTopic(model.EventDeliveryFailure, "arn:aws:sns:us-east-1:123456789012:a.b"), false},
+	} {
+		_, fakeErr := fake.SetPlatformApplicationAttributes(ctx, &sns.SetPlatformApplicationAttributesInput{PlatformApplicationArn: aws.String(app),
+			Attributes: map[string]string{tt.name: tt.value}})
+		agree(t, fmt.Sprintf("SetPlatformApplicationAttributes %s=%s", tt.name, tt.value), tt.accept, tt.change.Validate(model.PlatformGCM), fakeErr)
+	}
+}
