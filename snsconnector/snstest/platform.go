@@ -129,7 +129,7 @@ func (s *Server) applicationLocked(r region.Region, appARN string) (*platformApp
 	if err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(a.Resource, "app/") || a.Region != r {
+	if _, err := model.ParsePlatformApplicationARN(appARN); err != nil || a.Region != r {
 		return nil, invalidParameter("Invalid parameter: PlatformApplicationArn")
 	}
 	app, ok := s.apps[appARN]
@@ -146,7 +146,7 @@ func (s *Server) endpointLocked(r region.Region, endpointARN string) (*platformE
 	if err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(a.Resource, "endpoint/") || a.Region != r {
+	if _, err := model.ParsePlatformEndpointARN(endpointARN); err != nil || a.Region != r {
 		return nil, invalidParameter("Invalid parameter: EndpointArn")
 	}
 	ep, ok := s.endpoints[endpointARN]

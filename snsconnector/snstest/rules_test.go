@@ -446,3 +446,38 @@ func TestPlatformRulesAgree(t *testing.T) {
 		agree(t, fmt.Sprintf("SetPlatformApplicationAttributes %s=%s", tt.name, tt.value), tt.accept, tt.change.Validate(model.PlatformGCM), fakeErr)
 	}
 }
+
+func TestPlatformARNRulesAgree(t *testing.T) {
+	fake := snstest.New()
+	notFound := func(err error) error {
+		if nf := (*types.NotFoundException)(nil); errors.As(err, &nf) {
+			return nil // the ARN was taken; there is no such resource
+		}
+		return err
+	}
+	for _, tt := range []struct {
+		arn    string
+		accept bool
+	}{
+		{"arn:aws:sns:us-east-1:123456789012:app/GCM/my-app", true},
+		{"arn:aws:sns:us-east-1:123456789012:app/GCM", false},
+		{"arn:aws:sns:us-east-1:123456789012:app/NOKIA/my-app", false},
+		{"arn:aws:sns:us-east-1:123456789012:orders", false},
+	} {
+		_, modelErr := model.ParsePlatformApplicationARN(tt.arn)
+		_, fakeErr := fake.GetPlatformApplicationAttributes(ctx, &sns.GetPlatformApplicationAttributesInput{PlatformApplicationArn: aws.String(tt.arn)})
+		agree(t, "application ARN "+tt.arn, tt.accept, modelErr, notFound(fakeErr))
+	}
+	for _, tt := range []struct {
+		arn    string
+		accept bool
+	}{
+		{"arn:aws:sns:us-east-1:123456789012:endpoint/GCM/my-app/5e3e9847-3183-3f18-a7e8-671c3a57d4b3", true},
+		{"arn:aws:sns:us-east-1:123456789012:endpoint/GCM/my-app", false},
+		{"arn:aws:sns:us-east-1:123456789012:endpoint/GCM/my-app/id with space", false},
+	} {
+		_, modelErr := model.ParsePlatformEndpointARN(tt.arn)
+		_, fakeErr := fake.GetEndpointAttributes(ctx, &sns.GetEndpointAttributesInput{EndpointArn: aws.String(tt.arn)})
+		agree(t, "endpoint ARN "+tt.arn, tt.accept, modelErr, notFound(fakeErr))
+	}
+}
