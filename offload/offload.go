@@ -75,11 +75,8 @@ func (s Settings) Validate() error {
 // would still exceed limit. m must be otherwise valid (model's rules,
 // size aside); snsconnector checks that first.
 func Apply(ctx context.Context, store Store, s Settings, m model.Message, limit int) (model.Message, *Pointer, error) {
-	for _, name := range [...]string{AttributeName, LegacyAttributeName} {
-		if _, ok := m.Attributes[name]; ok {
-			return m, nil, invalid(fmt.Sprintf("Message.Attributes[%q]", name), model.RuleReserved,
-				"the name is reserved for the size of a payload offloaded to S3")
-		}
+	if err := CheckReserved(m); err != nil {
+		return m, nil, err
 	}
 	threshold := s.Threshold
 	if threshold <= 0 || threshold > limit {
@@ -127,6 +124,21 @@ func Apply(ctx context.Context, store Store, s Settings, m model.Message, limit 
 		return m, nil, err
 	}
 	return out, &p, nil
+}
+
+// CheckReserved refuses, with a *model.ValidationError, a message with an
+// attribute named [AttributeName] or [LegacyAttributeName]: a consumer's
+// SQS extended client would take it for an offloaded message. Apply calls
+// it first; it needs no limit, so a caller can refuse such a message
+// before learning the topic's.
+func CheckReserved(m model.Message) error {
+	for _, name := range [...]string{AttributeName, LegacyAttributeName} {
+		if _, ok := m.Attributes[name]; ok {
+			return invalid(fmt.Sprintf("Message.Attributes[%q]", name), model.RuleReserved,
+				"the name is reserved for the size of a payload offloaded to S3")
+		}
+	}
+	return nil
 }
 
 func tooLarge(n, limit int) error {
