@@ -26,9 +26,6 @@ func TestCacheSixtyFourCallersOneSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := prov.(*aws.CredentialsCache); !ok {
-		t.Fatalf("provider is a %T, want *aws.CredentialsCache", prov)
-	}
 	start := make(chan struct{})
 	keys := make([]string, 64)
 	var wg sync.WaitGroup

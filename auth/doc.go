@@ -5,7 +5,7 @@
 // is the Go counterpart of the Mendix AWS Authentication connector.
 //
 //	p, err := auth.LoadProfile("", "")            // $SNSCONNECTOR_CONFIG, $SNSCONNECTOR_PROFILE
-//	provider, err := p.CredentialsProvider(ctx)   // an *aws.CredentialsCache
+//	provider, err := p.CredentialsProvider(ctx)   // a cached *auth.Provider
 //	id, err := auth.Validate(ctx, provider, p.Region) // STS GetCallerIdentity
 //
 // # Profiles file
@@ -58,5 +58,7 @@
 //
 // Secret access keys, session tokens, PKCS#12 passwords and private keys
 // never appear in fmt output (any verb), slog records, JSON or errors of
-// this package; see [Secret].
+// this package; see [Secret] and [Provider]. What STS and Roles Anywhere
+// echo of a signed request in an error (the session token, the signature)
+// is removed before the error is built.
 package auth

@@ -1,11 +1,16 @@
 package auth
 
 import (
+	"context"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/aws/smithy-go"
+
+	"github.com/go-sns/connector/internal/rolesanywheretest"
+	"github.com/go-sns/connector/internal/ststest"
 	"github.com/go-sns/connector/region"
 )
 
@@ -110,5 +115,64 @@ func TestParseSessionResponseMalformed(t *testing.T) {
 		if _, err := parseSessionResponse(201, http.Header{}, []byte(body)); !errors.Is(err, errMalformedResponse) {
 			t.Errorf("%s: %v", body, err)
 		}
+	}
+}
+
+// TestRolesAnywhereHonoursConfiguredEndpoint: without an endpoint in the
+// profile, Roles Anywhere goes where the AWS configuration sends it, in the
+// SDK's order, and plain http to a remote host from there is refused.
+func TestRolesAnywhereHonoursConfiguredEndpoint(t *testing.T) {
+	f := newFixture(t, rolesanywheretest.P256, rolesanywheretest.Options{})
+	services := func(url string) string { return ststest.Services("rolesanywhere", url) }
+	dead := "http://127.0.0.1:1"
+	cases := []struct {
+		name, config string
+		env          map[string]string
+		want         string
+	}{
+		{"none", "", nil, "https://rolesanywhere.us-east-1.amazonaws.com"},
+		{"AWS_ENDPOINT_URL_ROLESANYWHERE", "", map[string]string{"AWS_ENDPOINT_URL_ROLESANYWHERE": f.srv.URL}, f.srv.URL},
+		{"AWS_ENDPOINT_URL", "", map[string]string{"AWS_ENDPOINT_URL": f.srv.URL}, f.srv.URL},
+		{"service variable first", "", map[string]string{"AWS_ENDPOINT_URL": dead, "AWS_ENDPOINT_URL_ROLESANYWHERE": f.srv.URL}, f.srv.URL},
+		{"shared config services section", services(f.srv.URL), nil, f.srv.URL},
+		{"AWS_ENDPOINT_URL before the shared config", services(dead), map[string]string{"AWS_ENDPOINT_URL": f.srv.URL}, f.srv.URL},
+		{"ignored when asked", services(dead), map[string]string{"AWS_IGNORE_CONFIGURED_ENDPOINT_URLS": "true"}, "https://rolesanywhere.us-east-1.amazonaws.com"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ststest.IsolateAWSConfig(t, c.config, c.env)
+			cfg := f.config(f.leaf)
+			cfg.Endpoint = ""
+			p, err := NewRolesAnywhereProvider(cfg)
+			if err != nil || p.Endpoint() != c.want {
+				t.Fatalf("endpoint %v (%v), want %s", p, err, c.want)
+			}
+		})
+	}
+	t.Run("the configured endpoint is used", func(t *testing.T) {
+		ststest.IsolateAWSConfig(t, services(f.srv.URL), nil)
+		cfg := f.config(f.leaf)
+		cfg.Endpoint = ""
+		p, err := NewRolesAnywhereCredentials(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := p.Retrieve(context.Background()); err != nil || f.srv.Calls() != 1 {
+			t.Fatalf("%v; %d calls", err, f.srv.Calls())
+		}
+	})
+	for name, env := range map[string]map[string]string{
+		"AWS_ENDPOINT_URL":               {"AWS_ENDPOINT_URL": "http://10.1.2.3:4566"},
+		"AWS_ENDPOINT_URL_ROLESANYWHERE": {"AWS_ENDPOINT_URL_ROLESANYWHERE": "http://user:hunter2@rolesanywhere.example.com"},
+	} {
+		t.Run("refuse "+name, func(t *testing.T) {
+			ststest.IsolateAWSConfig(t, "", env)
+			cfg := f.config(f.leaf)
+			cfg.Endpoint = ""
+			_, err := NewRolesAnywhereProvider(cfg)
+			if !errors.Is(err, &ProfileError{Key: "endpoint"}) || !strings.Contains(err.Error(), "AWS configuration") || strings.Contains(err.Error(), "hunter2") {
+				t.Errorf("got %v", err)
+			}
+		})
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/aws/smithy-go"
+
+	ep "github.com/go-sns/connector/internal/endpoint"
 )
 
 // Rule names the rule a profile broke. Callers may switch on it; the set
@@ -31,6 +33,14 @@ const (
 	RuleInsecure      Rule = "insecure"         // plain http to a host that is not loopback
 	RulePermissions   Rule = "file-permissions" // a private key readable by others (a warning only)
 )
+
+// ErrInsecureEndpoint is matched (errors.Is) by every refusal of plain
+// http to a host that is not loopback: the *[ProfileError] ([RuleInsecure])
+// for such an endpoint in a profile, an option or the AWS configuration,
+// and the error of a request whose URL was resolved to one. A name under
+// localhost counts as loopback only if it resolves to loopback addresses
+// alone (or not at all).
+var ErrInsecureEndpoint = ep.ErrInsecure
 
 // ErrInvalidProfile is matched (with errors.Is) by every *[ProfileError]:
 // the configuration is wrong, and retrying will not help.

@@ -95,8 +95,9 @@ func WithHTTPClient(c HTTPClient) Option {
 }
 
 // WithLookupEnv replaces os.LookupEnv for ${VAR} expansion in profiles
-// and for SNSCONNECTOR_CONFIG, SNSCONNECTOR_PROFILE and
-// AWS_ENDPOINT_URL_STS.
+// and for SNSCONNECTOR_CONFIG and SNSCONNECTOR_PROFILE. (Endpoint variables
+// such as AWS_ENDPOINT_URL_STS are the SDK's: it reads them from the
+// process environment.)
 func WithLookupEnv(lookup func(string) (string, bool)) Option {
 	return func(o *options) {
 		if lookup != nil {
@@ -125,8 +126,9 @@ func WithMaxAttempts(n int) Option {
 }
 
 // WithSTSEndpoint sends STS calls ([Validate], assume_role_arn) to url
-// instead of the regional endpoint. Without it, $AWS_ENDPOINT_URL_STS is
-// honoured.
+// instead of the regional endpoint. Without it, the AWS configuration's
+// endpoint for STS is honoured ($AWS_ENDPOINT_URL_STS, $AWS_ENDPOINT_URL,
+// the shared config file), as the SDK resolves it.
 func WithSTSEndpoint(url string) Option {
 	return func(o *options) { o.stsEndpoint = url }
 }

@@ -11,28 +11,33 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/go-sns/connector/internal/transport"
 	"github.com/go-sns/connector/region"
 )
 
-// EnvSTSEndpoint is the SDK's variable for an STS endpoint override,
+// EnvSTSEndpoint is the SDK's variable for an STS endpoint override. It is
 // honoured by [Validate] and assume_role_arn unless [WithSTSEndpoint] is
-// given.
+// given, before AWS_ENDPOINT_URL and the shared config file, as the SDK
+// orders them.
 const EnvSTSEndpoint = "AWS_ENDPOINT_URL_STS"
 
 // CredentialsProvider returns the profile's credentials provider, ready for
 // any aws-sdk-go-v2 client (aws.Config.Credentials, or a service's
 // Options.Credentials).
 //
-// The provider is an *aws.CredentialsCache: concurrent callers share one
-// refresh; expiring credentials are refreshed 5 minutes before they expire
+// The provider is a [*Provider] in front of an *aws.CredentialsCache, so it
+// prints no credentials whatever is done with it: concurrent callers share
+// one refresh; expiring credentials are refreshed 5 minutes before they expire
 // (with 20% jitter; a quarter of the lifetime for short-lived ones); and if
 // a refresh fails while the previous credentials are still valid, callers
 // keep getting those and the failure is logged to [WithLogger]'s logger.
-// For MethodDefaultChain the SDK's own cached chain is returned.
+// For MethodDefaultChain it is the SDK's own cached chain.
 //
 // Nothing is sent over the network here, except that the default chain may
 // read local files. Options given to [LoadProfile] apply first, then opts.
-func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.CredentialsProvider, error) {
+func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (*Provider, error) {
 	if p == nil {
 		return nil, errors.New("auth: CredentialsProvider of a nil *Profile")
 	}
@@ -58,7 +63,8 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.
 		}
 		base = ra
 	case MethodDefaultChain:
-		var loadOpts []func(*config.LoadOptions) error
+		// The chain's own clients (STS, SSO) scrub what servers echo too.
+		loadOpts := []func(*config.LoadOptions) error{config.WithAPIOptions([]func(*middleware.Stack) error{transport.Middleware(false)})}
 		if o.clientSet {
 			// Only when asked: the SDK's own client honours AWS_CA_BUNDLE,
 			// which it cannot apply to a client it did not build.
@@ -83,7 +89,7 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.
 	}
 
 	if p.AssumeRole != nil {
-		client, err := newSTSClient(p.stsRegion(), base, o)
+		client, err := newSTSClient(ctx, p.stsRegion(), base, o)
 		if err != nil {
 			return nil, p.adopt(err)
 		}
@@ -100,13 +106,16 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (aws.
 				ao.ExternalID = aws.String(a.ExternalID)
 			}
 		})
-		return newCache(arp, p.Name, o), nil
+		return newProvider(p.describe()+" with AssumeRole", newCache(arp, p.Name, o)), nil
 	}
-	if cached {
-		return base, nil
+	if !cached {
+		base = newCache(base, p.Name, o)
 	}
-	return newCache(base, p.Name, o), nil
+	return newProvider(p.describe(), base), nil
 }
+
+// describe names the profile and its method, for a Provider's String.
+func (p *Profile) describe() string { return fmt.Sprintf("profile %q, %s", p.Name, p.Method) }
 
 // allOpts is the option list for providers built from the profile.
 func (p *Profile) allOpts(more []Option) []Option {
@@ -147,41 +156,47 @@ func (p *Profile) adopt(err error) error {
 // NewRolesAnywhereCredentials returns a cached IAM Roles Anywhere
 // credentials provider for cfg, as Profile.CredentialsProvider builds for a
 // Roles Anywhere profile: use it with a key in an HSM, TPM or KMS.
-func NewRolesAnywhereCredentials(cfg RolesAnywhereConfig, opts ...Option) (*aws.CredentialsCache, error) {
+func NewRolesAnywhereCredentials(cfg RolesAnywhereConfig, opts ...Option) (*Provider, error) {
 	ra, err := NewRolesAnywhereProvider(cfg, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return newCache(ra, "roles-anywhere", newOptions(nil, opts...)), nil
+	return newProvider("IAM Roles Anywhere, role "+cfg.RoleARN, newCache(ra, "roles-anywhere", newOptions(nil, opts...))), nil
 }
 
-// newSTSClient builds an STS client for r with creds, honouring
-// WithSTSEndpoint, then $AWS_ENDPOINT_URL_STS.
-func newSTSClient(r region.Region, creds aws.CredentialsProvider, o *options) (*sts.Client, error) {
+// newSTSClient builds an STS client for r with creds. Its endpoint is
+// WithSTSEndpoint's, else the one the AWS configuration sets, resolved by
+// the SDK itself (AWS_ENDPOINT_URL_STS, AWS_ENDPOINT_URL, the shared config
+// file's services section, its endpoint_url), else STS's regional one.
+// Plain http only to loopback, checked here and again for each request.
+func newSTSClient(ctx context.Context, r region.Region, creds aws.CredentialsProvider, o *options) (*sts.Client, error) {
 	if err := r.Validate(); err != nil {
 		return nil, &ProfileError{Key: "region", Rule: RuleFormat, Reason: "STS needs a region", Err: err}
 	}
-	endpoint := o.stsEndpoint
-	source := "auth.WithSTSEndpoint"
-	if endpoint == "" {
-		endpoint, _ = o.lookupEnv(EnvSTSEndpoint)
-		source = "$" + EnvSTSEndpoint
+	cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion(string(r)))
+	if err != nil {
+		return nil, fmt.Errorf("auth: loading the AWS configuration for STS: %w", err)
 	}
-	so := sts.Options{
-		Region:      string(r),
-		Credentials: creds,
-		HTTPClient:  o.httpClient,
-	}
-	if endpoint != "" {
-		u, err := parseEndpoint(endpoint, true)
-		if err != nil {
+	client := sts.NewFromConfig(cfg, func(so *sts.Options) {
+		so.Credentials = creds
+		so.HTTPClient = o.httpClient
+		so.APIOptions = append(so.APIOptions, transport.Middleware(false))
+		if o.stsEndpoint != "" {
+			so.BaseEndpoint = aws.String(o.stsEndpoint)
+		}
+	})
+	if ep := client.Options().BaseEndpoint; ep != nil {
+		source := "the AWS configuration (" + EnvSTSEndpoint + ", AWS_ENDPOINT_URL or the shared config file)"
+		if o.stsEndpoint != "" {
+			source = "auth.WithSTSEndpoint"
+		}
+		if _, err := parseEndpoint(*ep, true); err != nil {
 			rule := RuleFormat
-			if isInsecure(endpoint) {
+			if isInsecure(*ep) {
 				rule = RuleInsecure
 			}
 			return nil, &ProfileError{Rule: rule, Reason: "STS endpoint from " + source, Err: err}
 		}
-		so.BaseEndpoint = aws.String(u.String())
 	}
-	return sts.New(so), nil
+	return client, nil
 }

@@ -12,11 +12,9 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/go-sns/connector/internal/rolesanywheretest"
 )
 
@@ -117,14 +115,9 @@ func TestSecretsNeverLeave(t *testing.T) {
 		}
 		// Reached through unexported fields, fmt cannot call Format and
 		// dumps values raw for verbs like %s: still nothing may leak. The
-		// profile, and the cache's provider (which holds the last
-		// credentials), are dumped that way. (The SDK cache itself is not:
-		// fmt would read its internal locks while its refresh goroutine
-		// releases them, a race by construction.)
-		raw := []any{struct{ p *Profile }{p}}
-		if cache, ok := prov.(*aws.CredentialsCache); ok {
-			raw = append(raw, reflect.ValueOf(cache).Elem().FieldByName("provider").Elem())
-		}
+		// profile and the provider (whose cache holds the last
+		// credentials, behind a function) are dumped that way.
+		raw := []any{struct{ p *Profile }{p}, struct{ p *Provider }{prov}, *prov}
 		for _, v := range raw {
 			for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%x", "%d"} {
 				fmt.Fprintf(&out, verb+"\n", v)

@@ -19,7 +19,9 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/go-sns/connector/internal/arn"
 	ep "github.com/go-sns/connector/internal/endpoint"
+	"github.com/go-sns/connector/internal/transport"
 	"github.com/go-sns/connector/region"
 )
 
@@ -95,7 +97,7 @@ func (c RolesAnywhereConfig) check(now time.Time) (region.Region, *url.URL, []*P
 	} else if _, err := parseRoleARN(c.RoleARN); err != nil {
 		errs = append(errs, problem("role_arn", RuleFormat, "%v", err))
 	}
-	var ta, pr arn
+	var ta, pr arn.ARN
 	var taErr, prErr error
 	if c.TrustAnchorARN == "" {
 		taErr = errors.New("missing")
@@ -109,8 +111,8 @@ func (c RolesAnywhereConfig) check(now time.Time) (region.Region, *url.URL, []*P
 	} else if pr, prErr = parseRolesAnywhereARN(c.ProfileARN, "profile"); prErr != nil {
 		errs = append(errs, problem("profile_arn", RuleFormat, "%v", prErr))
 	}
-	if taErr == nil && prErr == nil && (ta.Region != pr.Region || ta.Account != pr.Account) {
-		errs = append(errs, problem("profile_arn", RuleConflict, "profile is in %s account %s, trust anchor in %s account %s: both must be in the same region and account", pr.Region, pr.Account, ta.Region, ta.Account))
+	if taErr == nil && prErr == nil && (ta.Region != pr.Region || ta.AccountID != pr.AccountID) {
+		errs = append(errs, problem("profile_arn", RuleConflict, "profile is in %s account %s, trust anchor in %s account %s: both must be in the same region and account", pr.Region, pr.AccountID, ta.Region, ta.AccountID))
 	}
 	reg := c.Region
 	if reg == "" && taErr == nil {
@@ -195,6 +197,10 @@ type RolesAnywhereProvider struct {
 
 // NewRolesAnywhereProvider checks cfg (ARNs, certificate validity, key
 // match, duration, endpoint) and returns a provider; nothing is sent yet.
+// Without cfg.Endpoint, the endpoint is the one the AWS configuration sets
+// for Roles Anywhere, as for any SDK client ($AWS_ENDPOINT_URL_ROLESANYWHERE,
+// then $AWS_ENDPOINT_URL, then the shared config file's services section
+// and endpoint_url), else the regional one; plain http only to loopback.
 // Problems are *ProfileError values naming the profile key at fault, joined.
 func NewRolesAnywhereProvider(cfg RolesAnywhereConfig, opts ...Option) (*RolesAnywhereProvider, error) {
 	o := newOptions(nil, opts...)
@@ -204,7 +210,20 @@ func NewRolesAnywhereProvider(cfg RolesAnywhereConfig, opts ...Option) (*RolesAn
 	if cfg.Duration == 0 {
 		cfg.Duration = DefaultDuration
 	}
+	fromConfig := false
+	if cfg.Endpoint == "" {
+		configured, err := configuredEndpoint(context.Background(), "RolesAnywhere")
+		if err != nil {
+			return nil, &ProfileError{Key: "endpoint", Rule: RuleUnreadable, Reason: "reading the AWS configuration for a Roles Anywhere endpoint", Err: err}
+		}
+		cfg.Endpoint, fromConfig = configured, configured != ""
+	}
 	reg, endpoint, problems := cfg.check(o.now())
+	for _, p := range problems {
+		if fromConfig && p.Key == "endpoint" {
+			p.Reason += " (from the AWS configuration: AWS_ENDPOINT_URL_ROLESANYWHERE, AWS_ENDPOINT_URL or the shared config file)"
+		}
+	}
 	if len(problems) > 0 {
 		errs := make([]error, len(problems))
 		for i, p := range problems {
@@ -325,7 +344,10 @@ func (p *RolesAnywhereProvider) attempt(ctx context.Context) (aws.Credentials, e
 	}
 	req.Host = signed.Header["host"]
 	req.Header.Set("User-Agent", "snsconnector-auth")
-	resp, err := p.opts.httpClient.Do(req)
+	resp, err := transport.Send(p.opts.httpClient, req, false)
+	if errors.Is(err, ErrInsecureEndpoint) {
+		return aws.Credentials{}, err // refused before sending: not a failure to retry
+	}
 	if err != nil {
 		return aws.Credentials{}, &transportError{err}
 	}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/go-sns/connector/internal/arn"
 )
 
 // credentialsSource is the Source of credentials this package makes.
@@ -67,8 +69,8 @@ func parseSessionResponse(status int, header http.Header, body []byte) (aws.Cred
 	}
 	account := ""
 	for _, s := range []string{set.AssumedRoleUser.Arn, set.RoleArn} {
-		if a, err := parseARN(s); err == nil {
-			account = a.Account
+		if a, err := arn.Parse(s, "", arn.AnyScope); err == nil {
+			account = a.AccountID
 			break
 		}
 	}

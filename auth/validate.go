@@ -23,9 +23,15 @@ type Identity struct {
 // GetCallerIdentity needs no IAM permission, so an error means the
 // credentials themselves are bad (or STS is unreachable).
 //
-// The STS endpoint is the regional one, unless [WithSTSEndpoint] or
-// $AWS_ENDPOINT_URL_STS says otherwise (plain http only to loopback).
-// [WithHTTPClient] sets the HTTP client.
+// The STS endpoint is [WithSTSEndpoint]'s, else the one the AWS
+// configuration sets, by the SDK's precedence ($AWS_ENDPOINT_URL_STS, then
+// $AWS_ENDPOINT_URL, then the shared config file's services section and
+// endpoint_url), else the regional one. Plain http goes only to loopback:
+// an endpoint that breaks the rule is a *[ProfileError] with
+// [RuleInsecure], and a request resolved to one is refused before it is
+// sent; both match [ErrInsecureEndpoint]. [WithHTTPClient] sets the HTTP
+// client. What STS echoes of the signed request in an error (the session
+// token, the signature) is removed from the error.
 func Validate(ctx context.Context, provider aws.CredentialsProvider, r region.Region, opts ...Option) (*Identity, error) {
 	if provider == nil {
 		return nil, errors.New("auth: Validate: nil credentials provider")
@@ -33,7 +39,7 @@ func Validate(ctx context.Context, provider aws.CredentialsProvider, r region.Re
 	if r == "" {
 		r = region.USEast1
 	}
-	client, err := newSTSClient(r, provider, newOptions(nil, opts...))
+	client, err := newSTSClient(ctx, r, provider, newOptions(nil, opts...))
 	if err != nil {
 		return nil, err
 	}

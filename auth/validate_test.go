@@ -47,26 +47,65 @@ func TestValidateStatic(t *testing.T) {
 	}
 }
 
-func TestValidateHonoursEnvEndpoint(t *testing.T) {
+// TestValidateHonoursConfiguredEndpoint: the STS endpoint comes from
+// wherever the SDK would take it, in the SDK's order, and plain http to a
+// host that is not loopback is refused from every source before anything
+// is sent.
+func TestValidateHonoursConfiguredEndpoint(t *testing.T) {
 	sts := ststest.NewServer(t)
 	sts.AddKey(alice)
 	good := credentials.NewStaticCredentialsProvider(alice.AccessKeyID, alice.SecretAccessKey, "")
-	id, err := Validate(context.Background(), good, "", env(map[string]string{EnvSTSEndpoint: sts.URL}))
-	if err != nil || id.Account != alice.Account {
-		t.Fatalf("%v %v", id, err)
+	dead := "http://127.0.0.1:1"
+	services := func(url string) string { return ststest.Services("sts", url) }
+	reach := []struct {
+		name, config string
+		env          map[string]string
+		opts         []Option
+	}{
+		{"AWS_ENDPOINT_URL_STS", "", map[string]string{EnvSTSEndpoint: sts.URL}, nil},
+		{"AWS_ENDPOINT_URL", "", map[string]string{"AWS_ENDPOINT_URL": sts.URL}, nil},
+		{"the service variable wins", "", map[string]string{"AWS_ENDPOINT_URL": dead, EnvSTSEndpoint: sts.URL}, nil},
+		{"shared config services section", services(sts.URL), nil, nil},
+		{"AWS_ENDPOINT_URL before the shared config", services(dead), map[string]string{"AWS_ENDPOINT_URL": sts.URL}, nil},
+		{"shared config endpoint_url", "[default]\nendpoint_url = " + sts.URL + "\n", nil, nil},
+		{"WithSTSEndpoint wins", services(dead), map[string]string{"AWS_ENDPOINT_URL": dead}, []Option{WithSTSEndpoint(sts.URL)}},
 	}
-	// And through the real environment, as the issue asks.
-	t.Setenv(EnvSTSEndpoint, sts.URL)
-	if _, err := Validate(context.Background(), good, "us-east-1"); err != nil {
-		t.Fatal(err)
+	for i, c := range reach {
+		t.Run(c.name, func(t *testing.T) {
+			ststest.IsolateAWSConfig(t, c.config, c.env)
+			id, err := Validate(context.Background(), good, "eu-west-1", c.opts...)
+			if err != nil || id.Account != alice.Account {
+				t.Fatalf("%v %v", id, err)
+			}
+			if n := sts.Calls("GetCallerIdentity"); n != i+1 {
+				t.Errorf("%d calls reached the fake, want %d", n, i+1)
+			}
+		})
 	}
-	if n := sts.Calls("GetCallerIdentity"); n != 2 {
-		t.Errorf("%d calls reached the fake", n)
+
+	remote := "http://10.1.2.3:4566"
+	refuse := []struct {
+		name, config string
+		env          map[string]string
+		opts         []Option
+	}{
+		{"WithSTSEndpoint", "", nil, []Option{WithSTSEndpoint("http://sts.example.com")}},
+		{"AWS_ENDPOINT_URL", "", map[string]string{"AWS_ENDPOINT_URL": remote}, nil},
+		{"AWS_ENDPOINT_URL_STS", "", map[string]string{EnvSTSEndpoint: remote}, nil},
+		{"shared config services section", services(remote), nil, nil},
 	}
-	// Plain http to a remote host is refused before sending.
-	_, err = Validate(context.Background(), good, "us-east-1", WithSTSEndpoint("http://sts.example.com"))
-	if !errors.Is(err, &ProfileError{Rule: RuleInsecure}) {
-		t.Errorf("remote http: %v", err)
+	for _, c := range refuse {
+		t.Run("refuse "+c.name, func(t *testing.T) {
+			ststest.IsolateAWSConfig(t, c.config, c.env)
+			before := sts.Requests()
+			_, err := Validate(context.Background(), good, "us-east-1", c.opts...)
+			if !errors.Is(err, &ProfileError{Rule: RuleInsecure}) || !errors.Is(err, ErrInsecureEndpoint) {
+				t.Errorf("got %v", err)
+			}
+			if sts.Requests() != before {
+				t.Error("a request was sent")
+			}
+		})
 	}
 }
 

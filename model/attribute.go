@@ -98,6 +98,36 @@ func DecimalAttribute(s string) (MessageAttribute, error) {
 	return a, nil
 }
 
+// NewAttribute builds an attribute from the parts of an SNS
+// MessageAttributeValue as the API carries them: the data type, and the
+// StringValue or the BinaryValue that type calls for (give "" or nil for the
+// other). It is how attributes received in the shape of the SNS API become a
+// MessageAttribute; snstest reads every published attribute with it. It
+// returns a *ValidationError whose Field is DataType, StringValue or
+// BinaryValue.
+func NewAttribute(dataType, stringValue string, binaryValue []byte) (MessageAttribute, error) {
+	if err := validateDataType("DataType", dataType); err != nil {
+		return MessageAttribute{}, err
+	}
+	a := MessageAttribute{dataType: dataType}
+	field := "StringValue"
+	if a.Type() == TypeBinary {
+		if stringValue != "" {
+			return MessageAttribute{}, invalid("StringValue", RuleForbidden, "a Binary attribute carries its value in BinaryValue")
+		}
+		a.bin, field = bytes.Clone(binaryValue), "BinaryValue"
+	} else {
+		if stringValue == "" && len(binaryValue) > 0 {
+			return MessageAttribute{}, invalid("BinaryValue", RuleForbidden, "a %s attribute carries its value in StringValue", a.Type())
+		}
+		a.str = stringValue
+	}
+	if err := a.validateValue(field); err != nil {
+		return MessageAttribute{}, err
+	}
+	return a, nil
+}
+
 // BinaryAttribute returns a Binary attribute. The bytes are sent as they are
 // (the SDK base64-encodes them on the wire); the slice is copied.
 func BinaryAttribute(v []byte) MessageAttribute {
@@ -199,10 +229,11 @@ func validateDataType(field, dataType string) error {
 	if label == "" {
 		return invalid(field, RuleFormat, "data type %q ends with '.'; give a label after it or none", dataType)
 	}
-	for i, r := range label {
-		if r >= 0x80 || !(isAlnum(byte(r)) || r == '_' || r == '-' || r == '.') {
-			return invalid(field, RuleCharset, "custom type label has %q at offset %d; use letters, digits, '_', '-' and '.'", r, i)
-		}
+	// "The data type has the same restrictions on the content as the
+	// message body" (Amazon SNS message attributes): any text SNS accepts
+	// in a body, so "String.." and "Number.µs" are data types too.
+	if err := validateText(field, label, "the custom type label"); err != nil {
+		return err
 	}
 	return nil
 }
@@ -294,6 +325,17 @@ func validateNumber(field, s string) error {
 		return invalid(field, RuleRange, "magnitude 10^%d is outside SNS's range 10^%d to 10^+%d", mag, minNumberExp, maxNumberExp)
 	}
 	return nil
+}
+
+// decimalValue returns the value of a Number attribute's text, read with the
+// grammar of [parseDecimal]: the one decimal parser of this module, for
+// validation and filter matching alike.
+func decimalValue(s string) (float64, bool) {
+	if _, _, ok := parseDecimal(s); !ok {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	return f, err == nil
 }
 
 // parseDecimal reads [+-]digits[.digits][(e|E)[+-]digits], with at least

@@ -97,6 +97,13 @@ func TestParseAttribute(t *testing.T) {
 	if err != nil || !bytes.Equal(a.BinaryValue(), []byte{0, 1, 2}) || a.Type() != TypeBinary || a.DataType() != "Binary.png" {
 		t.Fatalf("binary: %v %v", a, err)
 	}
+	// A custom label has the body's rules, not the attribute name's: SNS
+	// documents "the same restrictions on the content as the message body".
+	for _, dt := range []string{"String..", "Number.a b", "Number.µs"} {
+		if _, err := ParseAttribute(dt, "1"); err != nil {
+			t.Errorf("ParseAttribute(%q): %v", dt, err)
+		}
+	}
 	// BinaryValue returns a copy: the caller cannot change the attribute.
 	a.BinaryValue()[0] = 9
 	if a.BinaryValue()[0] != 0 {
@@ -110,7 +117,7 @@ func TestParseAttribute(t *testing.T) {
 		{"Integer", "1", RuleFormat},
 		{"Stringy", "1", RuleFormat},
 		{"Number.", "1", RuleFormat},
-		{"Number.a b", "1", RuleCharset},
+		{"Number.a\x01b", "1", RuleCharset},
 		{"Number", "one", RuleFormat},
 		{"Binary", "!!", RuleFormat},
 		{"Binary", "", RuleRequired},
@@ -122,6 +129,46 @@ func TestParseAttribute(t *testing.T) {
 		_, err := ParseAttribute(tt.dataType, tt.value)
 		if !errors.Is(err, &ValidationError{Rule: tt.rule}) {
 			t.Errorf("ParseAttribute(%q, %q) = %v; want %s", tt.dataType, tt.value, err, tt.rule)
+		}
+	}
+}
+
+// TestNewAttribute reads attributes as the SNS API carries them, with the
+// field that breaks a rule named.
+func TestNewAttribute(t *testing.T) {
+	bin := []byte{0, 1}
+	a, err := NewAttribute("Binary.png", "", bin)
+	if err != nil || a.Type() != TypeBinary || a.DataType() != "Binary.png" || !bytes.Equal(a.BinaryValue(), bin) {
+		t.Fatalf("binary: %v %v", a, err)
+	}
+	bin[0] = 9
+	if a.BinaryValue()[0] != 0 {
+		t.Error("NewAttribute keeps the caller's slice")
+	}
+	if a, err := NewAttribute("Number.float", "-1.5e3", nil); err != nil || a.Type() != TypeNumber || a.StringValue() != "-1.5e3" {
+		t.Errorf("number: %v %v", a, err)
+	}
+	bad := []struct {
+		dataType, str string
+		bin           []byte
+		field         string
+		rule          Rule
+	}{
+		{"", "x", nil, "DataType", RuleRequired},
+		{"Stringy", "x", nil, "DataType", RuleFormat},
+		{"String.", "x", nil, "DataType", RuleFormat},
+		{"String.\x00", "x", nil, "DataType", RuleCharset},
+		{"Binary", "x", []byte{1}, "StringValue", RuleForbidden},
+		{"Binary", "", nil, "BinaryValue", RuleRequired},
+		{"String", "", []byte{1}, "BinaryValue", RuleForbidden},
+		{"String", "", nil, "StringValue", RuleRequired},
+		{"Number", "12a", nil, "StringValue", RuleFormat},
+		{"String.Array", "[{}]", nil, "StringValue", RuleFormat},
+	}
+	for _, tt := range bad {
+		_, err := NewAttribute(tt.dataType, tt.str, tt.bin)
+		if !errors.Is(err, &ValidationError{Field: tt.field, Rule: tt.rule}) {
+			t.Errorf("NewAttribute(%q, %q, %v) = %v; want %s (%s)", tt.dataType, tt.str, tt.bin, err, tt.field, tt.rule)
 		}
 	}
 }

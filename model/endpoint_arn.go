@@ -3,13 +3,15 @@ package model
 import (
 	"strings"
 
+	"github.com/go-sns/connector/internal/arn"
 	"github.com/go-sns/connector/region"
 )
 
 // The ARNs a subscription points at: SQS queues, Lambda functions, Firehose
 // delivery streams, SNS platform endpoints, and the IAM role Firehose
-// subscriptions need. This parser is deliberately small and unexported; it
-// checks the shape SNS will need, not that the resource exists.
+// subscriptions need. The parts every ARN has are checked by internal/arn,
+// the module's one ARN parser; the checks here add what each resource needs
+// (a queue name, a function name...), not that the resource exists.
 
 // resourceARN is arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE.
 type resourceARN struct {
@@ -20,62 +22,27 @@ type resourceARN struct {
 	resource  string
 }
 
-// parseResourceARN splits s and checks the parts every ARN of service has:
-// a known partition, a 12-digit account, and a region of that partition
-// (regional services) or no region (IAM). It never quotes s: an ARN may be
-// confidential to its owner.
+// parseResourceARN parses s as an ARN of service: a known partition, a
+// 12-digit account, and a region of that partition (regional services) or
+// no region (IAM). It never quotes s: an ARN may be confidential to its
+// owner.
 func parseResourceARN(field, s, service string, regional bool) (resourceARN, error) {
 	if s == "" {
 		return resourceARN{}, invalid(field, RuleRequired, "an ARN is required")
 	}
-	// Cut rather than Split: topic ARNs are parsed on every publish, and this
-	// way parsing does not allocate.
-	var parts [6]string
-	rest := s
-	for i := range 5 {
-		var found bool
-		if parts[i], rest, found = strings.Cut(rest, ":"); !found {
-			return resourceARN{}, invalid(field, RuleFormat, "not an ARN: want arn:PARTITION:%s:REGION:ACCOUNT:RESOURCE", service)
-		}
-	}
-	parts[5] = rest
-	if parts[0] != "arn" {
-		return resourceARN{}, invalid(field, RuleFormat, "not an ARN: want arn:PARTITION:%s:REGION:ACCOUNT:RESOURCE", service)
-	}
-	a := resourceARN{
-		partition: region.Partition(parts[1]),
-		service:   parts[2],
-		region:    region.Region(parts[3]),
-		account:   parts[4],
-		resource:  parts[5],
-	}
-	if !a.partition.Known() {
-		return resourceARN{}, invalid(field, RuleFormat, "the partition is not an AWS partition")
-	}
-	if a.service != service {
-		return resourceARN{}, invalid(field, RuleFormat, "the ARN is not of service %q", service)
-	}
+	scope := arn.Global
 	if regional {
-		if err := a.region.Validate(); err != nil {
-			return resourceARN{}, invalid(field, RuleFormat, "the ARN's region is not a region code")
+		scope = arn.Regional
+	}
+	a, err := arn.Parse(s, service, scope)
+	if err != nil {
+		rule := RuleFormat
+		if e, ok := err.(*arn.Error); ok && e.Conflict {
+			rule = RuleConflict
 		}
-		if a.region.Partition() != a.partition {
-			return resourceARN{}, invalid(field, RuleConflict, "region %s belongs to partition %q, not %q", a.region, a.region.Partition(), a.partition)
-		}
-	} else if a.region != "" {
-		return resourceARN{}, invalid(field, RuleFormat, "%s ARNs have no region", service)
+		return resourceARN{}, invalid(field, rule, "%s", err)
 	}
-	if !arnAccountValid(a.account) {
-		return resourceARN{}, invalid(field, RuleFormat, "the ARN's account is not 12 digits")
-	}
-	if a.resource == "" {
-		return resourceARN{}, invalid(field, RuleFormat, "the ARN names no resource")
-	}
-	return a, nil
-}
-
-func arnAccountValid(s string) bool {
-	return len(s) == 12 && strings.Trim(s, "0123456789") == ""
+	return resourceARN{partition: a.Partition, service: a.Service, region: a.Region, account: a.AccountID, resource: a.Resource}, nil
 }
 
 // nameOf reports whether s is min to max bytes, each in allowed.

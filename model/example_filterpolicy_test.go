@@ -85,3 +85,28 @@ func ExampleParseFilterPolicy() {
 	// {"price_usd":[{"numeric":[">",0,"<=",150]}],"store":["example_corp"]}
 	// FilterPolicy["price_usd"][0]["numeric"] conflict
 }
+
+func ExampleFilterPolicy_Match() {
+	// The guide's anything-but example: an array matches when any of its
+	// values is not excluded.
+	p := model.NewFilterPolicy(model.FilterScopeMessageAttributes).
+		Where("price", model.NumberAnythingBut(100, 500)).
+		Where("file", model.StringWildcard("*.png"), model.NotExists())
+	for _, prices := range []string{"[100, 50]", "[100, 500]"} {
+		price, _ := model.ParseAttribute("String.Array", prices)
+		m := model.Message{Body: "new upload", Attributes: map[string]model.MessageAttribute{
+			"price": price,
+			"file":  model.StringAttribute("uploads/cat.png"),
+		}}
+		fmt.Println(prices, p.Match(m))
+	}
+
+	body, _ := model.ParseFilterPolicy(model.FilterScopeMessageBody, `{"order": {"state": [{"anything-but": {"suffix": "-cancelled"}}]}}`)
+	fmt.Println(body.Match(model.Message{Body: `{"order": {"state": "paid"}}`}))
+	fmt.Println(body.Match(model.Message{Body: `{"order": {"state": "user-cancelled"}}`}))
+	// Output:
+	// [100, 50] true
+	// [100, 500] false
+	// true
+	// false
+}

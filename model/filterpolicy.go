@@ -20,7 +20,8 @@ const (
 // FilterPolicy is an Amazon SNS subscription filter policy, built key by key
 // with [NewFilterPolicy] and [FilterPolicy.Where], or read from JSON with
 // [ParseFilterPolicy]. [FilterPolicy.JSON] checks it against SNS's rules and
-// returns the JSON SNS expects, with keys in sorted order.
+// returns the JSON SNS expects, with keys in sorted order;
+// [FilterPolicy.Match] decides, as SNS does, whether a message passes it.
 //
 // A FilterPolicy is immutable: every method returns a new policy and leaves
 // the receiver as it was, so a policy may be shared, extended in several ways
@@ -79,9 +80,10 @@ func (p FilterPolicy) Scope() FilterScope {
 	return p.scope
 }
 
-// IsEmpty reports whether the policy has no keys and no alternatives. An
-// empty policy is not a valid one: a subscription without filtering has no
-// filter policy at all.
+// IsEmpty reports whether the policy has no keys and no alternatives: it
+// matches every message, as no policy does. It cannot be set with
+// [SetFilterPolicy] (use [ClearFilterPolicy]); [ParseFilterPolicy] returns it
+// for "{}", SNS's way of saying "no policy".
 func (p FilterPolicy) IsEmpty() bool { return p.root == nil }
 
 // Where returns a copy of the policy that also requires the message to have

@@ -20,19 +20,22 @@ type Condition struct {
 type valueKind uint8
 
 const (
-	kindString            valueKind = iota + 1 // "red": exact string
-	kindNumber                                 // 42: exact number
-	kindBool                                   // true, false
-	kindNull                                   // null
-	kindPrefix                                 // {"prefix": "bl"}
-	kindSuffix                                 // {"suffix": "ue"}
-	kindEqualsIgnoreCase                       // {"equals-ignore-case": "Red"}
-	kindAnythingBut                            // {"anything-but": "red"}, {"anything-but": [1, 2]}
-	kindAnythingButPrefix                      // {"anything-but": {"prefix": "order-"}}
-	kindNumeric                                // {"numeric": [">", 0, "<=", 150]}
-	kindExists                                 // {"exists": true}
-	kindCIDR                                   // {"cidr": "10.0.0.0/24"}
-	kindInvalid                                // a condition that cannot be built; carries its problem
+	kindString              valueKind = iota + 1 // "red": exact string
+	kindNumber                                   // 42: exact number
+	kindBool                                     // true, false
+	kindNull                                     // null
+	kindPrefix                                   // {"prefix": "bl"}
+	kindSuffix                                   // {"suffix": "ue"}
+	kindEqualsIgnoreCase                         // {"equals-ignore-case": "Red"}
+	kindWildcard                                 // {"wildcard": "*.png"}
+	kindAnythingBut                              // {"anything-but": "red"}, {"anything-but": [1, 2]}
+	kindAnythingButPrefix                        // {"anything-but": {"prefix": "order-"}}
+	kindAnythingButSuffix                        // {"anything-but": {"suffix": "-cancelled"}}
+	kindAnythingButWildcard                      // {"anything-but": {"wildcard": "*/lib/*"}}
+	kindNumeric                                  // {"numeric": [">", 0, "<=", 150]}
+	kindExists                                   // {"exists": true}
+	kindCIDR                                     // {"cidr": "10.0.0.0/24"}
+	kindInvalid                                  // a condition that cannot be built; carries its problem
 )
 
 // filterValue is one entry of a key's value list.
@@ -67,14 +70,16 @@ func invalidCondition(rule Rule, reason string) Condition {
 	return Condition{values: []filterValue{{kind: kindInvalid, rule: rule, reason: reason}}}
 }
 
-// Exists matches when the message has the key, whatever its value (Mendix:
-// "attribute exists"). JSON: {"exists": true}.
+// Exists matches when the message has the key with a value that is neither
+// null nor empty (Mendix: "attribute exists"). JSON: {"exists": true}.
 func Exists() Condition {
 	return Condition{values: []filterValue{{kind: kindExists, b: true}}}
 }
 
-// NotExists matches when the message lacks the key. SNS lets it stand beside
-// an anything-but condition on the same key. JSON: {"exists": false}.
+// NotExists matches when the message lacks the key but has at least one
+// other: SNS never matches it against a message without attributes. SNS
+// lets it stand beside an anything-but condition on the same key, to match
+// "anything but these values, or absent". JSON: {"exists": false}.
 func NotExists() Condition {
 	return Condition{values: []filterValue{{kind: kindExists, b: false}}}
 }
@@ -110,8 +115,19 @@ func StringEqualsIgnoreCase(s string) Condition {
 	return Condition{values: []filterValue{{kind: kindEqualsIgnoreCase, str: s}}}
 }
 
-// StringAnythingBut matches a string equal to none of values (Mendix:
+// StringWildcard matches a string that the pattern matches, where '*'
+// stands for any run of characters, possibly empty: "*.png", "log*check".
+// Write \* for a literal asterisk and \\ for a backslash. SNS allows at most
+// three '*' in a pattern, never two in a row, and bounds the wildcard
+// complexity of a whole policy; validation applies those limits.
+// JSON: {"wildcard": "*.png"}.
+func StringWildcard(pattern string) Condition {
+	return Condition{values: []filterValue{{kind: kindWildcard, str: pattern}}}
+}
+
+// StringAnythingBut matches a value equal to none of values (Mendix:
 // "string anything-but" with one value, "anything-but list" with several).
+// A missing key does not match; add [NotExists] for that.
 // JSON: {"anything-but": "a"} or {"anything-but": ["a", "b"]}.
 func StringAnythingBut(values ...string) Condition {
 	if len(values) == 0 {
@@ -120,11 +136,23 @@ func StringAnythingBut(values ...string) Condition {
 	return Condition{values: []filterValue{{kind: kindAnythingBut, strs: slices.Clone(values), list: len(values) > 1}}}
 }
 
-// StringAnythingButPrefix matches a string that does not start with prefix.
-// JSON: {"anything-but": {"prefix": "order-"}}. SNS has no anything-but
-// suffix: it rejects {"anything-but": {"suffix": ...}}.
+// StringAnythingButPrefix matches a value that is not a string starting with
+// prefix. JSON: {"anything-but": {"prefix": "order-"}}.
 func StringAnythingButPrefix(prefix string) Condition {
 	return Condition{values: []filterValue{{kind: kindAnythingButPrefix, str: prefix}}}
+}
+
+// StringAnythingButSuffix matches a value that is not a string ending with
+// suffix. JSON: {"anything-but": {"suffix": "-cancelled"}}.
+func StringAnythingButSuffix(suffix string) Condition {
+	return Condition{values: []filterValue{{kind: kindAnythingButSuffix, str: suffix}}}
+}
+
+// StringAnythingButWildcard matches a value that is not a string the
+// pattern matches; patterns are written as for [StringWildcard].
+// JSON: {"anything-but": {"wildcard": "*/lib/*"}}.
+func StringAnythingButWildcard(pattern string) Condition {
+	return Condition{values: []filterValue{{kind: kindAnythingButWildcard, str: pattern}}}
 }
 
 // NumberEquals matches a number equal to n (Mendix: "number equals").
@@ -159,9 +187,9 @@ func NumberRange(lowOp NumericOperator, low float64, highOp NumericOperator, hig
 	}}}
 }
 
-// NumberAnythingBut matches a number equal to none of values (Mendix: "number
-// anything-but" and "anything-but list"). JSON: {"anything-but": 100} or
-// {"anything-but": [100, 500]}.
+// NumberAnythingBut matches a value equal to none of values (Mendix: "number
+// anything-but" and "anything-but list"), numbers compared to five decimals.
+// JSON: {"anything-but": 100} or {"anything-but": [100, 500]}.
 func NumberAnythingBut(values ...float64) Condition {
 	if len(values) == 0 {
 		return invalidCondition(RuleRequired, "NumberAnythingBut needs at least one value")

@@ -73,14 +73,16 @@ func (v filterValue) appendJSON(b []byte) []byte {
 		return appendOperator(b, "suffix", v.str)
 	case kindEqualsIgnoreCase:
 		return appendOperator(b, "equals-ignore-case", v.str)
+	case kindWildcard:
+		return appendOperator(b, "wildcard", v.str)
 	case kindCIDR:
 		return appendOperator(b, "cidr", v.str)
 	case kindExists:
 		b = append(b, `{"exists":`...)
 		return append(strconv.AppendBool(b, v.b), '}')
-	case kindAnythingButPrefix:
+	case kindAnythingButPrefix, kindAnythingButSuffix, kindAnythingButWildcard:
 		b = append(b, `{"anything-but":`...)
-		return append(appendOperator(b, "prefix", v.str), '}')
+		return append(appendOperator(b, anythingButOperator[v.kind], v.str), '}')
 	case kindAnythingBut:
 		b = append(b, `{"anything-but":`...)
 		if v.list {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -12,13 +13,17 @@ import (
 // ParseFilterPolicy reads a filter policy written in JSON, for example by
 // hand or returned by GetSubscriptionAttributes, and checks it with the same
 // rules as [FilterPolicy.Validate]. scope is the subscription's
-// FilterPolicyScope; "" means MessageAttributes, as in SNS.
+// FilterPolicyScope; "" means MessageAttributes, as in SNS. snstest checks
+// the policies given to Subscribe and SetSubscriptionAttributes with this
+// function, so the fake refuses exactly what it refuses.
 //
 // The policy must be one JSON object whose keys map to arrays of values or,
-// with scope MessageBody, to nested objects. Duplicate keys are rejected
-// (SNS refuses them, and a JSON decoder would silently keep one). A "$or"
-// key must hold at least two objects: SNS would otherwise read it as an
-// attribute named "$or", which this package takes for a mistake.
+// with scope MessageBody, to nested objects. "{}" is SNS's way of saying "no
+// policy": it parses to the empty policy, which matches every message.
+// Duplicate keys are rejected (a JSON decoder would silently keep one). A
+// "$or" key is SNS's OR operator only when it holds an array of at least
+// two objects none of which has a match operator as a key; otherwise SNS
+// reads "$or" as an ordinary key, and so does this function.
 //
 // On success, [FilterPolicy.JSON] of the result is the canonical form of
 // text: parsing that form again gives the same policy.
@@ -47,7 +52,11 @@ func ParseFilterPolicy(scope FilterScope, text string) (FilterPolicy, error) {
 	}
 	p := FilterPolicy{scope: scope, root: node}
 	if len(node.fields) == 0 && !node.hasOr {
-		p.root = nil // "{}" reports as an empty policy
+		// "{}": no policy. Only the scope can still be wrong.
+		if err := validateScope(scope); err != nil {
+			return FilterPolicy{}, err
+		}
+		return FilterPolicy{scope: scope}, nil
 	}
 	if err := p.Validate(); err != nil {
 		return FilterPolicy{}, err
@@ -62,41 +71,67 @@ func interpretObject(obj *jsonNode, path string, c *collector) *policyNode {
 	for i, key := range obj.keys {
 		val := obj.elems[i]
 		field := path + keyPath(key)
-		switch {
-		case key == orKey:
+		if key == orKey && isOr(val) {
 			n.hasOr = true
-			n.or = interpretOr(val, field, c)
-		case val.kind == jsonArray:
-			values := make([]filterValue, 0, len(val.elems))
+			n.or = make([]*policyNode, len(val.elems))
 			for j, e := range val.elems {
-				values = append(values, interpretValue(e, field+"["+strconv.Itoa(j)+"]", c))
+				n.or[j] = interpretObject(e, field+"["+strconv.Itoa(j)+"]", c)
 			}
-			n.fields[key] = policyField{values: values}
-		case val.kind == jsonObject:
-			n.fields[key] = policyField{nested: interpretObject(val, field, c)}
-		default:
-			c.add(invalid(field, RuleFormat, "a key maps to an array of values, or (scope MessageBody) to an object"))
+			continue
+		}
+		if key != orKey {
+			n.fields[key] = interpretField(val, field, c)
+			continue
+		}
+		// "Otherwise "$or" is treated as a normal attribute name, the same
+		// as other strings in the policy" (AND/OR logic). Such a value is
+		// most often a broken OR, so its problems are reported as one.
+		var inner collector
+		n.fields[key] = interpretField(val, field, &inner)
+		if inner.err() != nil {
+			c.add(invalid(field, RuleFormat, `"$or" is SNS's OR only with an array of at least two objects, none with a match operator as key; `+
+				`otherwise SNS reads it as a key named "$or", and this value is not one`))
 		}
 	}
 	return n
 }
 
-func interpretOr(val *jsonNode, field string, c *collector) []*policyNode {
-	const shape = `"$or" must hold an array of at least two objects, or SNS reads it as an attribute named "$or"`
+// isOr applies the AND/OR logic page: SNS reads "$or" as OR when it holds an
+// array of at least two objects and "none of the objects in the "$or" array
+// have field names that are reserved keywords" (the page's example names
+// numeric and prefix; we take every match operator).
+func isOr(val *jsonNode) bool {
 	if val.kind != jsonArray || len(val.elems) < 2 {
-		c.add(invalid(field, RuleFormat, shape))
-		return nil
+		return false
 	}
-	alts := make([]*policyNode, 0, len(val.elems))
-	for i, e := range val.elems {
-		at := field + "[" + strconv.Itoa(i) + "]"
+	for _, e := range val.elems {
 		if e.kind != jsonObject {
-			c.add(invalid(at, RuleFormat, shape))
-			continue
+			return false
 		}
-		alts = append(alts, interpretObject(e, at, c))
+		for _, k := range e.keys {
+			if slices.Contains(filterOperators, k) {
+				return false
+			}
+		}
 	}
-	return alts
+	return true
+}
+
+// interpretField reads the value of an ordinary key: a list of values or a
+// nested object.
+func interpretField(val *jsonNode, field string, c *collector) policyField {
+	switch val.kind {
+	case jsonArray:
+		values := make([]filterValue, 0, len(val.elems))
+		for j, e := range val.elems {
+			values = append(values, interpretValue(e, field+"["+strconv.Itoa(j)+"]", c))
+		}
+		return policyField{values: values}
+	case jsonObject:
+		return policyField{nested: interpretObject(val, field, c)}
+	}
+	c.add(invalid(field, RuleFormat, "a key maps to an array of values, or (scope MessageBody) to an object"))
+	return policyField{values: []filterValue{{kind: kindInvalid}}}
 }
 
 // interpretValue reads one entry of a key's value list.
@@ -125,11 +160,12 @@ func interpretValue(e *jsonNode, at string, c *collector) filterValue {
 		return filterValue{kind: kindInvalid}
 	}
 	switch op {
-	case "prefix", "suffix", "equals-ignore-case", "cidr":
+	case "prefix", "suffix", "equals-ignore-case", "wildcard", "cidr":
 		if arg.kind != jsonString {
 			return bad(op + " takes a string")
 		}
-		kind := map[string]valueKind{"prefix": kindPrefix, "suffix": kindSuffix, "equals-ignore-case": kindEqualsIgnoreCase, "cidr": kindCIDR}[op]
+		kind := map[string]valueKind{"prefix": kindPrefix, "suffix": kindSuffix, "equals-ignore-case": kindEqualsIgnoreCase,
+			"wildcard": kindWildcard, "cidr": kindCIDR}[op]
 		return filterValue{kind: kind, str: arg.text}
 	case "exists":
 		if arg.kind != jsonBool {
@@ -142,7 +178,7 @@ func interpretValue(e *jsonNode, at string, c *collector) filterValue {
 		return interpretAnythingBut(arg, bad)
 	}
 	return bad("unknown match operator " + strconv.Quote(shorten(op, 32)) +
-		"; SNS knows anything-but, cidr, equals-ignore-case, exists, numeric, prefix and suffix")
+		"; SNS knows " + strings.Join(filterOperators[:len(filterOperators)-1], ", ") + " and " + filterOperators[len(filterOperators)-1])
 }
 
 func interpretNumeric(arg *jsonNode, bad func(string) filterValue) filterValue {
@@ -169,11 +205,18 @@ func interpretAnythingBut(arg *jsonNode, bad func(string) filterValue) filterVal
 	case jsonNumber:
 		return filterValue{kind: kindAnythingBut, nums: []float64{parsePolicyNumber(arg.text)}}
 	case jsonObject:
-		// SNS accepts prefix here and rejects suffix and the rest.
-		if len(arg.keys) != 1 || arg.keys[0] != "prefix" || arg.elems[0].kind != jsonString {
-			return bad(`inside anything-but SNS accepts only {"prefix": "..."}`)
+		// The string-value-matching page documents prefix, suffix and
+		// wildcard inside anything-but, each with one string.
+		const shape = `inside anything-but SNS takes {"prefix": "..."}, {"suffix": "..."} or {"wildcard": "..."}`
+		if len(arg.keys) != 1 || arg.elems[0].kind != jsonString {
+			return bad(shape)
 		}
-		return filterValue{kind: kindAnythingButPrefix, str: arg.elems[0].text}
+		for kind, op := range anythingButOperator {
+			if op == arg.keys[0] {
+				return filterValue{kind: kind, str: arg.elems[0].text}
+			}
+		}
+		return bad(shape)
 	case jsonArray:
 		fv := filterValue{kind: kindAnythingBut, list: true}
 		for _, e := range arg.elems {
@@ -191,7 +234,7 @@ func interpretAnythingBut(arg *jsonNode, bad func(string) filterValue) filterVal
 		}
 		return fv
 	}
-	return bad("anything-but takes a string, a number, a list of them, or {\"prefix\": \"...\"}")
+	return bad(`anything-but takes a string, a number, a list of them, or {"prefix"|"suffix"|"wildcard": "..."}`)
 }
 
 // parsePolicyNumber reads a JSON number. Out-of-range text parses to ±Inf,

@@ -40,19 +40,30 @@ const (
 	maxFilterDepth = maxFilterCombinations + 8
 )
 
-// filterOperators are the keys SNS reads as match operators. The guide lets
-// "$or" work only if no alternative uses one of them as a key.
-var filterOperators = []string{"anything-but", "cidr", "equals-ignore-case", "exists", "numeric", "prefix", "suffix"}
+// filterOperators are the keys SNS reads as match operators, sorted. The
+// guide lets "$or" work only if no alternative uses one of them as a key.
+var filterOperators = []string{"anything-but", "cidr", "equals-ignore-case", "exists", "numeric", "prefix", "suffix", "wildcard"}
+
+// anythingButOperator names the operator inside {"anything-but": {...}}.
+var anythingButOperator = map[valueKind]string{
+	kindAnythingButPrefix:   "prefix",
+	kindAnythingButSuffix:   "suffix",
+	kindAnythingButWildcard: "wildcard",
+}
+
+func validateScope(scope FilterScope) error {
+	switch scope {
+	case "", FilterScopeMessageAttributes, FilterScopeMessageBody:
+		return nil
+	}
+	return invalid("FilterPolicyScope", RuleFormat, "scope %q is neither %q nor %q",
+		shorten(string(scope), 32), FilterScopeMessageAttributes, FilterScopeMessageBody)
+}
 
 // validated checks the whole policy and returns its JSON if it passes.
 func (p FilterPolicy) validated() (string, error) {
 	var c collector
-	switch p.scope {
-	case "", FilterScopeMessageAttributes, FilterScopeMessageBody:
-	default:
-		c.add(invalid("FilterPolicyScope", RuleFormat, "scope %q is neither %q nor %q",
-			shorten(string(p.scope), 32), FilterScopeMessageAttributes, FilterScopeMessageBody))
-	}
+	c.add(validateScope(p.scope))
 	if p.root == nil {
 		c.add(invalid("FilterPolicy", RuleRequired, "the policy has no keys; a subscription that should not filter has no filter policy"))
 		return "", c.err()
@@ -67,6 +78,9 @@ func (p FilterPolicy) validated() (string, error) {
 	}
 	if keys > maxFilterKeys {
 		c.add(invalid("FilterPolicy", RuleMaxCount, "%d keys must match at once; at most %d", keys, maxFilterKeys))
+	}
+	if points := p.root.wildcardComplexity(); points > maxWildcardComplexity {
+		c.add(invalid("FilterPolicy", RuleMaxCount, "the wildcard patterns cost %d complexity points; SNS allows %d", points, maxWildcardComplexity))
 	}
 	if err := c.err(); err != nil {
 		return "", err
@@ -86,8 +100,10 @@ type policyValidator struct {
 // node checks one object of the policy; path names it, alternative says it
 // is an element of "$or".
 func (v policyValidator) node(n *policyNode, path string, alternative bool) {
+	reported := make(map[string]bool, len(n.problems))
 	for _, pr := range n.problems {
 		v.c.add(invalid(path+keyPath(pr.key), pr.rule, pr.reason))
+		reported[pr.key] = true
 	}
 	keys := make([]string, 0, len(n.fields))
 	for k := range n.fields {
@@ -103,7 +119,7 @@ func (v policyValidator) node(n *policyNode, path string, alternative bool) {
 			v.c.add(invalid(field, RuleReserved, "%q is a match operator: SNS does not read \"$or\" as OR when an alternative has it as a key", k))
 		}
 		f := n.fields[k]
-		if v.scope == FilterScopeMessageAttributes && f.nested == nil {
+		if v.scope == FilterScopeMessageAttributes && f.nested == nil && !reported[k] {
 			v.attributeKey(k, field)
 		}
 		if f.nested != nil {
@@ -135,7 +151,7 @@ func (v policyValidator) node(n *policyNode, path string, alternative bool) {
 // already reported while building (empty, "$or") or as invalid UTF-8 are
 // not reported twice.
 func (v policyValidator) attributeKey(k, field string) {
-	if k == "" || k == orKey || !utf8.ValidString(k) {
+	if !utf8.ValidString(k) {
 		return
 	}
 	if err := ValidateAttributeName(k); err != nil {
@@ -186,8 +202,14 @@ func (v policyValidator) value(fv filterValue, at string) {
 		v.affix(fv.str, at+keyPath("prefix"), "an empty prefix matches every string; use Exists")
 	case kindSuffix:
 		v.affix(fv.str, at+keyPath("suffix"), "an empty suffix matches every string; use Exists")
+	case kindWildcard:
+		v.wildcard(fv.str, at+keyPath("wildcard"))
 	case kindAnythingButPrefix:
 		v.affix(fv.str, at+keyPath("anything-but")+keyPath("prefix"), "an empty prefix excludes every string")
+	case kindAnythingButSuffix:
+		v.affix(fv.str, at+keyPath("anything-but")+keyPath("suffix"), "an empty suffix excludes every string")
+	case kindAnythingButWildcard:
+		v.wildcard(fv.str, at+keyPath("anything-but")+keyPath("wildcard"))
 	case kindAnythingBut:
 		v.anythingBut(fv, at+keyPath("anything-but"))
 	case kindNumeric:
@@ -213,6 +235,16 @@ func (v policyValidator) affix(s, at, emptyReason string) {
 		return
 	}
 	v.text(s, at)
+}
+
+func (v policyValidator) wildcard(pattern, at string) {
+	if !utf8.ValidString(pattern) {
+		v.c.add(invalid(at, RuleCharset, "the pattern is not valid UTF-8; SNS requires the policy to be UTF-8"))
+		return
+	}
+	if _, err := parseWildcard(pattern); err != nil {
+		v.c.add(invalid(at, RuleFormat, "%s", err.Error()))
+	}
 }
 
 func (v policyValidator) anythingBut(fv filterValue, at string) {

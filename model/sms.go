@@ -123,6 +123,34 @@ func (o SMSOptions) Attributes() (map[string]SMSAttribute, error) {
 	return attrs, nil
 }
 
+// IsSMSAttribute reports whether name is one of the reserved message
+// attributes SNS reads SMS settings from, the ones [SMSOptions.Attributes]
+// sets. They are the names starting with "AWS." that SNS accepts on a
+// message from the SDK ("Publishing to a mobile phone", Sending a message
+// with the AWS SDKs); [ValidateAttributeName] refuses every other.
+func IsSMSAttribute(name string) bool {
+	switch name {
+	case smsAttrSenderID, smsAttrType, smsAttrMaxPrice, smsAttrOriginationNumber, smsAttrEntityID, smsAttrTemplateID:
+		return true
+	}
+	return false
+}
+
+// SMSOptionsFromAttributes reads SMS options back from message attribute
+// values keyed by name, as SNS reads them: the inverse of
+// [SMSOptions.Attributes]. Other attributes are ignored; the result is not
+// validated ([SMSOptions.Validate] does that).
+func SMSOptionsFromAttributes(values map[string]string) SMSOptions {
+	return SMSOptions{
+		SenderID:          values[smsAttrSenderID],
+		Type:              SMSType(values[smsAttrType]),
+		MaxPrice:          values[smsAttrMaxPrice],
+		OriginationNumber: values[smsAttrOriginationNumber],
+		EntityID:          values[smsAttrEntityID],
+		TemplateID:        values[smsAttrTemplateID],
+	}
+}
+
 func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func validateSenderID(s string) error {

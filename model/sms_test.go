@@ -101,3 +101,26 @@ func TestSMSOptionsQuoteNoNumber(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+func TestSMSOptionsFromAttributesInvertsAttributes(t *testing.T) {
+	o := SMSOptions{SenderID: "MySender1", Type: SMSTransactional, MaxPrice: "0.50", OriginationNumber: "+18005550100", EntityID: "1101234567890123456", TemplateID: "1107161234567890123"}
+	attrs, err := o.Attributes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]string{"store": "example_corp"}
+	for name, a := range attrs {
+		if !IsSMSAttribute(name) {
+			t.Errorf("IsSMSAttribute(%q) = false for a name Attributes sets", name)
+		}
+		values[name] = a.StringValue
+	}
+	if got := SMSOptionsFromAttributes(values); got != o {
+		t.Errorf("SMSOptionsFromAttributes = %+v; want %+v", got, o)
+	}
+	for _, name := range []string{"AWS.SNS.SMS.Other", "aws.sns.sms.senderid", "AWS.SNS.MOBILE.APNS.TTL", "store", ""} {
+		if IsSMSAttribute(name) {
+			t.Errorf("IsSMSAttribute(%q) = true", name)
+		}
+	}
+}

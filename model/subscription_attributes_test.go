@@ -63,7 +63,7 @@ func TestParseSubscriptionDetailsEdgeCases(t *testing.T) {
 		t.Errorf("scope-less policy: %+v", d.FilterPolicy)
 	}
 	// A policy this package cannot read is reported as present, not lost.
-	d = ParseSubscriptionDetails(map[string]string{"FilterPolicy": `{"store":[{"wildcard":"a*"}]}`})
+	d = ParseSubscriptionDetails(map[string]string{"FilterPolicy": `{"store":[{"regex":"a*"}]}`})
 	if !d.HasFilterPolicy() || !d.FilterPolicy.IsEmpty() {
 		t.Errorf("unreadable policy: has %v empty %v", d.HasFilterPolicy(), d.FilterPolicy.IsEmpty())
 	}

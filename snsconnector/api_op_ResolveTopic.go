@@ -109,10 +109,5 @@ func (c *Client) stsAPI(r region.Region) (STSAPI, error) {
 	if c.cfg == nil {
 		return nil, errors.New("the client was built with WithAPI/WithAPIFactory and no way to learn the account: set WithAccountID or WithSTSAPI")
 	}
-	return sts.NewFromConfig(*c.cfg, func(o *sts.Options) {
-		o.Region = string(r)
-		if c.stsEndpoint != "" {
-			o.BaseEndpoint = aws.String(c.stsEndpoint)
-		}
-	}), nil
+	return sts.NewFromConfig(*c.cfg, func(o *sts.Options) { o.Region = string(r) }), nil
 }

@@ -5,17 +5,19 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
-	"strings"
+	"slices"
 	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/internal/endpoint"
+	"github.com/go-sns/connector/internal/transport"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
@@ -35,10 +37,9 @@ type Client struct {
 	mu   sync.RWMutex
 	apis map[region.Region]API
 
-	cfg         *aws.Config // the resolved configuration; nil with a custom APIFactory
-	stsEndpoint string      // STS endpoint override, "" for AWS's
-	topics      sync.Map    // topicKey -> message size limit of a topic known to exist
-	accts       accounts    // account ID per partition, for ResolveTopic
+	cfg    *aws.Config // the resolved configuration; nil with a custom APIFactory
+	topics sync.Map    // topicKey -> message size limit of a topic known to exist
+	accts  accounts    // account ID per partition, for ResolveTopic
 }
 
 // New returns a Client configured by opts. It does no network I/O: SDK
@@ -63,6 +64,7 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 	if err := checkOffloading(o); err != nil {
 		return nil, err
 	}
+	o.Credentials = hideCredentials(o.Credentials) // an Option of the caller's may have set it raw
 	c := &Client{opts: o, limits: o.Limits, apis: map[region.Region]API{}}
 	c.log = slog.New(slog.DiscardHandler)
 	if o.Logger != nil {
@@ -79,12 +81,6 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		// STS (for ResolveTopic) has its own endpoint variable; resolve and
-		// check it now so a bad one fails here, not on first use.
-		c.stsEndpoint, err = resolveEndpoint("", "AWS_ENDPOINT_URL_STS", cfg.BaseEndpoint, o.InsecureEndpoint)
-		if err != nil {
-			return nil, err
-		}
 	}
 	return c, nil
 }
@@ -92,14 +88,19 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 // resolveConfig loads or copies the base configuration and applies the
 // options that belong to every AWS client the connector makes.
 func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
+	// Every client built from the configuration, the default credential
+	// chain's included, sends through the transport middleware: plain http
+	// only to loopback, error answers scrubbed of what they echo.
+	guard := transport.Middleware(o.InsecureEndpoint)
 	var cfg aws.Config
 	if o.Config != nil {
 		cfg = o.Config.Copy()
+		cfg.APIOptions = append(slices.Clip(cfg.APIOptions), guard)
 	} else {
 		var err error
 		// LoadDefaultConfig reads the environment and shared files only;
 		// credential providers it sets up do their I/O on first Retrieve.
-		cfg, err = config.LoadDefaultConfig(ctx)
+		cfg, err = config.LoadDefaultConfig(ctx, config.WithAPIOptions([]func(*middleware.Stack) error{guard}))
 		if err != nil {
 			return aws.Config{}, fmt.Errorf("snsconnector: loading AWS configuration: %w", err)
 		}
@@ -118,6 +119,8 @@ func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
 	if o.Credentials != nil {
 		cfg.Credentials = o.Credentials
 	}
+	// The SDK clients keep the provider in options that fmt can walk.
+	cfg.Credentials = hideCredentials(cfg.Credentials)
 	if o.HTTPClient != nil {
 		cfg.HTTPClient = o.HTTPClient
 	}
@@ -134,44 +137,42 @@ func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
 }
 
 // sdkFactory returns a function that builds an *sns.Client for a region
-// from the resolved configuration.
+// from the resolved configuration. The SDK resolves the endpoint itself
+// (WithEndpoint's wins); the one it resolves for SNS and for STS is checked
+// here, so a bad one fails New rather than the first call, and each request
+// is checked again as it leaves, for endpoints only a resolver decides.
 func sdkFactory(cfg aws.Config, o Options) (func(region.Region) (API, error), error) {
-	endpoint, err := resolveEndpoint(o.Endpoint, "AWS_ENDPOINT_URL_SNS", cfg.BaseEndpoint, o.InsecureEndpoint)
-	if err != nil {
+	snsOpts := func(so *sns.Options) {
+		if o.Endpoint != "" {
+			so.BaseEndpoint = aws.String(o.Endpoint)
+		}
+	}
+	if err := checkEndpoint("SNS", sns.NewFromConfig(cfg, snsOpts).Options().BaseEndpoint, o.Endpoint != "", o.InsecureEndpoint); err != nil {
+		return nil, err
+	}
+	if err := checkEndpoint("STS", sts.NewFromConfig(cfg).Options().BaseEndpoint, false, o.InsecureEndpoint); err != nil {
 		return nil, err
 	}
 	return func(r region.Region) (API, error) {
-		return sns.NewFromConfig(cfg, func(so *sns.Options) {
-			so.Region = string(r)
-			if endpoint != "" {
-				so.BaseEndpoint = aws.String(endpoint)
-			}
-		}), nil
+		return sns.NewFromConfig(cfg, snsOpts, func(so *sns.Options) { so.Region = string(r) }), nil
 	}, nil
 }
 
-// resolveEndpoint picks a service's endpoint by the SDK's precedence
-// (explicit, then the service's environment variable, then
-// AWS_ENDPOINT_URL, then the configuration) and checks that plain http
-// stays on loopback.
-func resolveEndpoint(explicit, serviceEnv string, fromConfig *string, insecureOK bool) (string, error) {
-	ep := explicit
-	if ep == "" && !strings.EqualFold(os.Getenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true") {
-		ep = os.Getenv(serviceEnv)
-		if ep == "" {
-			ep = os.Getenv("AWS_ENDPOINT_URL")
-		}
+// checkEndpoint applies the endpoint rule to the base endpoint the SDK
+// resolved for a service, naming where it came from.
+func checkEndpoint(service string, ep *string, explicit, insecureOK bool) error {
+	if ep == nil {
+		return nil
 	}
-	if ep == "" && fromConfig != nil {
-		ep = *fromConfig
+	err := endpoint.Check(*ep, insecureOK)
+	if err == nil {
+		return nil
 	}
-	if ep == "" {
-		return "", nil
+	source := "the AWS configuration (AWS_ENDPOINT_URL_" + service + ", AWS_ENDPOINT_URL, the shared config file, or WithConfig's BaseEndpoint)"
+	if explicit {
+		source = "WithEndpoint"
 	}
-	if err := endpoint.Check(ep, insecureOK); err != nil {
-		return "", fmt.Errorf("snsconnector: %w", err)
-	}
-	return ep, nil
+	return fmt.Errorf("snsconnector: %s endpoint from %s: %w", service, source, err)
 }
 
 // api returns the region's SNS API, creating it on first use.

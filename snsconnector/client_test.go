@@ -17,7 +17,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
-	"github.com/go-sns/connector/internal/snsstub"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
@@ -370,9 +369,12 @@ func TestNewRejectsBadOptions(t *testing.T) {
 }
 
 func TestSDKPathAgainstStubEndpoint(t *testing.T) {
-	stub := snsstub.New()
-	defer stub.Close()
-	stub.Topics = 230
+	stub := newStub(t)
+	for i := range 230 {
+		if _, err := stub.Fake.CreateTopic(context.Background(), &sns.CreateTopicInput{Name: aws.String(fmt.Sprintf("topic-%04d", i))}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	c, err := New(context.Background(), WithEndpoint(stub.URL), WithStaticCredentials("AKID", "SECRET", ""), WithRetryMaxAttempts(1))
 	if err != nil {
 		t.Fatal(err)
@@ -382,7 +384,7 @@ func TestSDKPathAgainstStubEndpoint(t *testing.T) {
 		t.Fatalf("ListTopics: %d topics, %v", len(resp.Topics), err)
 	}
 	ok, err := c.Publish(context.Background(), region.USEast1, model.PublishRequest{
-		Topic: model.Topic{ARN: snsstub.MissingTopic}, Message: model.Message{Body: "x"},
+		Topic: model.Topic{ARN: missingTopic}, Message: model.Message{Body: "x"},
 	})
 	var nf *types.NotFoundException
 	if ok || !errors.As(err, &nf) {
@@ -391,14 +393,13 @@ func TestSDKPathAgainstStubEndpoint(t *testing.T) {
 	if strings.Contains(err.Error(), "SECRET") {
 		t.Fatalf("error leaks the secret key: %v", err)
 	}
-	if got := stub.Requests.Load(); got != 4 {
-		t.Errorf("stub saw %d requests; want 3 ListTopics + 1 Publish", got)
+	if l, p := stub.Fake.Calls("ListTopics"), stub.Fake.Calls("Publish"); l != 3 || p != 1 {
+		t.Errorf("stub saw %d ListTopics and %d Publish; want 3 and 1", l, p)
 	}
 }
 
 func TestEndpointFromEnvironment(t *testing.T) {
-	stub := snsstub.New()
-	defer stub.Close()
+	stub := newStub(t, "t")
 	t.Setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:1") // the service-specific one wins
 	t.Setenv("AWS_ENDPOINT_URL_SNS", stub.URL)
 	c, err := New(context.Background(), WithStaticCredentials("AKID", "SECRET", ""), WithRetryMaxAttempts(1))

@@ -6,6 +6,7 @@ import (
 
 	"github.com/aws/smithy-go"
 
+	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/region"
 )
 
@@ -50,6 +51,15 @@ func ErrorCode(err error) string {
 	}
 	return ""
 }
+
+// ErrInsecureEndpoint is matched (errors.Is) by the refusal of plain http to
+// a host that is not loopback without [WithInsecureEndpoint]: from New when
+// the endpoint is known then (WithEndpoint, AWS_ENDPOINT_URL_SNS or _STS,
+// AWS_ENDPOINT_URL, the shared config file, Config's BaseEndpoint), from a
+// call when a request is resolved to one (an endpoint resolver). A name
+// under localhost counts as loopback only if it resolves to loopback
+// addresses alone. It is the same error as auth.ErrInsecureEndpoint.
+var ErrInsecureEndpoint = auth.ErrInsecureEndpoint
 
 var errRepeatedToken = errors.New("the service returned the same NextToken twice; stopping instead of looping")
 

@@ -129,7 +129,8 @@ func ExampleClient_ListTopicsIter() {
 func ExampleNew() {
 	ctx := context.Background()
 	// Against a local emulator; without options New uses the default
-	// credential chain and AWS_ENDPOINT_URL_SNS / AWS_ENDPOINT_URL.
+	// credential chain and the endpoint the AWS configuration sets
+	// (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL, the shared config file).
 	client, err := snsconnector.New(ctx,
 		snsconnector.WithEndpoint("http://127.0.0.1:4566"),
 		snsconnector.WithStaticCredentials("test", "test", ""),
@@ -137,10 +138,13 @@ func ExampleNew() {
 	)
 	fmt.Println(client != nil, err)
 
-	// Plain http off loopback is refused: it would send signed requests in clear.
+	// Plain http off loopback is refused, wherever the endpoint comes from:
+	// it would send signed requests in clear.
 	_, err = snsconnector.New(ctx, snsconnector.WithEndpoint("http://sns.internal:4566"))
 	fmt.Println(err)
+	fmt.Println(errors.Is(err, snsconnector.ErrInsecureEndpoint))
 	// Output:
 	// true <nil>
-	// snsconnector: endpoint "http://sns.internal:4566" uses plain http to a host that is not loopback; use https
+	// snsconnector: SNS endpoint from WithEndpoint: endpoint "http://sns.internal:4566" uses plain http to a host that is not loopback; use https
+	// true
 }

@@ -20,19 +20,27 @@ type Options struct {
 	// which reads the environment and the shared config files (no network).
 	Config *aws.Config
 	// Credentials replace the configuration's credentials. Default: the AWS
-	// default credential chain.
+	// default credential chain. New keeps it behind an *auth.Provider, which
+	// never prints credentials.
 	Credentials aws.CredentialsProvider
 	// Profile supplies credentials from a named profile (static keys, IAM
 	// Roles Anywhere, the default chain, optionally chained with AssumeRole).
 	// Credentials, when also set, win.
 	Profile *auth.Profile
-	// Endpoint is the SNS endpoint URL. Default: $AWS_ENDPOINT_URL_SNS, then
-	// $AWS_ENDPOINT_URL, then the configuration's, then AWS's regional one.
+	// Endpoint is the SNS endpoint URL. Default: the one the AWS
+	// configuration sets, as the SDK resolves it ($AWS_ENDPOINT_URL_SNS,
+	// then $AWS_ENDPOINT_URL, then the shared config file's services
+	// section and endpoint_url, or Config's BaseEndpoint or endpoint
+	// resolver), else AWS's regional one.
 	Endpoint string
-	// InsecureEndpoint allows a plain-http Endpoint on a host that is not
-	// loopback. Without it such an endpoint is refused.
+	// InsecureEndpoint allows plain http to a host that is not loopback, for
+	// SNS and STS, whatever set the endpoint. Without it such a request is
+	// refused before it is sent (an endpoint known at New fails New), with an
+	// error matching ErrInsecureEndpoint.
 	InsecureEndpoint bool
-	// HTTPClient sends the requests. Default: the SDK's.
+	// HTTPClient sends the requests. Default: the configuration's, else the
+	// SDK's. Whichever it is, requests pass the plain-http rule and error
+	// answers are scrubbed of what they echo of the signed request.
 	HTTPClient aws.HTTPClient
 	// RetryMaxAttempts is the number of attempts per call, first included;
 	// 1 disables retries. Default: the SDK's (3).
@@ -57,7 +65,8 @@ type Options struct {
 	// learnt once from STS GetCallerIdentity.
 	AccountID string
 	// STS answers GetCallerIdentity for ResolveTopic. Default: an *sts.Client
-	// from the same configuration ($AWS_ENDPOINT_URL_STS applies).
+	// from the same configuration, its endpoint resolved as the SDK does
+	// ($AWS_ENDPOINT_URL_STS, $AWS_ENDPOINT_URL, the shared config file).
 	STS STSAPI
 	// BatchConcurrency bounds the requests one PublishBatch call has in
 	// flight. Default: DefaultBatchConcurrency.
@@ -83,16 +92,26 @@ func WithConfig(cfg aws.Config) Option {
 	return func(o *Options) { o.Config = &cfg }
 }
 
-// WithCredentialsProvider uses p for credentials. The SDK caches what it
-// returns until shortly before expiry.
+// WithCredentialsProvider uses p for credentials, kept behind an
+// *auth.Provider so that no fmt verb prints them. p is asked for every
+// request: give one that caches (those of package auth do; wrap others in
+// aws.NewCredentialsCache).
 func WithCredentialsProvider(p aws.CredentialsProvider) Option {
-	return func(o *Options) { o.Credentials = p }
+	return func(o *Options) { o.Credentials = hideCredentials(p) }
+}
+
+// hideCredentials puts p behind an *auth.Provider; nil stays nil.
+func hideCredentials(p aws.CredentialsProvider) aws.CredentialsProvider {
+	if p == nil {
+		return nil
+	}
+	return auth.Redact(p)
 }
 
 // WithStaticCredentials uses a fixed access key; sessionToken may be empty.
 // Prefer temporary credentials outside tests and demos.
 func WithStaticCredentials(accessKeyID, secretAccessKey, sessionToken string) Option {
-	return WithCredentialsProvider(redactedProvider{credentials.NewStaticCredentialsProvider(accessKeyID, secretAccessKey, sessionToken)})
+	return WithCredentialsProvider(credentials.NewStaticCredentialsProvider(accessKeyID, secretAccessKey, sessionToken))
 }
 
 // WithProfile takes credentials from a profile loaded with
@@ -103,21 +122,23 @@ func WithProfile(p *auth.Profile) Option {
 	return func(o *Options) { o.Profile = p }
 }
 
-// WithEndpoint sends requests to url, for a local emulator or a VPC
+// WithEndpoint sends SNS requests to url, for a local emulator or a VPC
 // endpoint. Plain http is accepted only for loopback hosts (see
-// [WithInsecureEndpoint]).
+// [WithInsecureEndpoint]); a URL with user information is refused.
 func WithEndpoint(url string) Option {
 	return func(o *Options) { o.Endpoint = url }
 }
 
-// WithInsecureEndpoint allows a plain-http endpoint on a non-loopback host,
-// such as an emulator in a container network. Requests, signatures and
-// messages then cross the network unencrypted.
+// WithInsecureEndpoint allows plain http to a host that is not loopback,
+// such as an emulator in a container network, for SNS and STS whatever set
+// the endpoint. Requests, signatures and messages then cross the network
+// unencrypted.
 func WithInsecureEndpoint() Option {
 	return func(o *Options) { o.InsecureEndpoint = true }
 }
 
-// WithHTTPClient sends requests through c.
+// WithHTTPClient sends requests through c. The library's checks still
+// apply to them (see [Options].HTTPClient).
 func WithHTTPClient(c aws.HTTPClient) Option {
 	return func(o *Options) { o.HTTPClient = c }
 }

@@ -1,18 +1,17 @@
 package snsconnector
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
-
-	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
-// Formatting a Client or its Options must never print a secret key: fmt
-// walks unexported fields by reflection, and a static credentials provider
-// holds the secret in plain fields. So both print a fixed summary for every
-// verb, and for slog and JSON.
+// Formatting a Client, its Options or a Publisher must never print a
+// secret. Each prints a fixed summary for every verb, and for slog and
+// JSON. Where fmt cannot call these methods (one of them reached through an
+// unexported field, or a verb such as %s on a pointer, which makes fmt dump
+// the pointee raw), nothing secret is there to walk: credentials sit behind
+// an *auth.Provider, whose only state is a function.
 
 // Format prints a summary of the client, without credentials, for every verb.
 func (c *Client) Format(f fmt.State, _ rune) {
@@ -44,14 +43,11 @@ func (o Options) LogValue() slog.Value { return slog.StringValue(fmt.Sprint(o)) 
 // MarshalJSON encodes the same summary as Format, never the credentials.
 func (o Options) MarshalJSON() ([]byte, error) { return json.Marshal(fmt.Sprint(o)) }
 
-// redactedProvider hides the credentials a provider holds from fmt, slog
-// and encoding/json, whatever a caller does with it.
-type redactedProvider struct{ p aws.CredentialsProvider }
-
-func (r redactedProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
-	return r.p.Retrieve(ctx)
+// Format prints a summary of the publisher for every verb. (fmt would
+// otherwise read its locked state while its goroutines change it.)
+func (p *Publisher) Format(f fmt.State, _ rune) {
+	fmt.Fprintf(f, "snsconnector.Publisher{region: %s, topic: %q}", p.region, p.topic.ARN)
 }
 
-func (redactedProvider) Format(f fmt.State, _ rune)   { fmt.Fprint(f, "CredentialsProvider(REDACTED)") }
-func (redactedProvider) LogValue() slog.Value         { return slog.StringValue("REDACTED") }
-func (redactedProvider) MarshalJSON() ([]byte, error) { return []byte(`"REDACTED"`), nil }
+// LogValue logs the same summary as Format.
+func (p *Publisher) LogValue() slog.Value { return slog.StringValue(fmt.Sprint(p)) }

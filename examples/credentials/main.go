@@ -6,7 +6,9 @@
 //
 // Without flags it reads $SNSCONNECTOR_CONFIG (else the default location,
 // see auth.DefaultPath) and $SNSCONNECTOR_PROFILE (else "default").
-// $AWS_ENDPOINT_URL_STS points validation at another STS endpoint.
+// Validation goes to the STS endpoint the AWS configuration names, as for
+// any SDK client ($AWS_ENDPOINT_URL_STS, then $AWS_ENDPOINT_URL, then the
+// shared config file), else to AWS's.
 package main
 
 import (

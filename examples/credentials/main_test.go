@@ -18,6 +18,15 @@ import (
 // and STS endpoints and checks what it prints, and that it prints no
 // secret.
 func TestRunRolesAnywhere(t *testing.T) {
+	for _, v := range []string{"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"} {
+		t.Run(v, func(t *testing.T) { runRolesAnywhere(t, v) })
+	}
+}
+
+// runRolesAnywhere points STS at the fake with the variable v: under the
+// emulator setup only AWS_ENDPOINT_URL is set, and validation must not go
+// to AWS's STS then.
+func runRolesAnywhere(t *testing.T, v string) {
 	ca := rolesanywheretest.NewCA(t, rolesanywheretest.P256)
 	ra := rolesanywheretest.NewServer(t, rolesanywheretest.Options{TrustAnchors: []*x509.Certificate{ca.Cert}, Region: "eu-west-1"})
 	leaf := ca.Issue(rolesanywheretest.LeafOptions{})
@@ -33,7 +42,7 @@ func TestRunRolesAnywhere(t *testing.T) {
 		}
 		return ststest.Key{}, false
 	}
-	t.Setenv("AWS_ENDPOINT_URL_STS", sts.URL)
+	ststest.IsolateAWSConfig(t, "", map[string]string{v: sts.URL})
 
 	out := captureStdout(t, func() {
 		if err := run(path, "prod", true, 10*time.Second, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {

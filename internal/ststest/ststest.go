@@ -231,31 +231,11 @@ func VerifySigV4(r *http.Request, body []byte, service string, lookup func(strin
 		return Key{}, &Error{Status: 403, Code: "SignatureDoesNotMatch", Message: "signature expired or from the future"}
 	}
 
-	var cr strings.Builder
-	cr.WriteString(r.Method + "\n")
-	cr.WriteString(canonicalPath(r.URL.EscapedPath()) + "\n")
-	cr.WriteString(canonicalQuery(r.URL.RawQuery) + "\n")
-	for _, h := range signed {
-		v := strings.Join(r.Header.Values(h), ",")
-		if h == "host" {
-			v = r.Host
-		}
-		cr.WriteString(h + ":" + strings.Join(strings.Fields(v), " ") + "\n")
-	}
 	payload := r.Header.Get("X-Amz-Content-Sha256")
-	if payload == "" {
-		sum := sha256.Sum256(body)
-		payload = hex.EncodeToString(sum[:])
-	} else if payload != "UNSIGNED-PAYLOAD" {
-		sum := sha256.Sum256(body)
-		if payload != hex.EncodeToString(sum[:]) {
-			return Key{}, &Error{Status: 400, Code: "XAmzContentSHA256Mismatch", Message: "body hash mismatch"}
-		}
+	if sum := sha256.Sum256(body); payload != "" && payload != "UNSIGNED-PAYLOAD" && payload != hex.EncodeToString(sum[:]) {
+		return Key{}, &Error{Status: 400, Code: "XAmzContentSHA256Mismatch", Message: "body hash mismatch"}
 	}
-	cr.WriteString("\n" + signedList + "\n" + payload)
-	crSum := sha256.Sum256([]byte(cr.String()))
-	scope := day + "/" + region + "/" + svc + "/aws4_request"
-	toSign := "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(crSum[:])
+	_, toSign := canonical(r, body, "AWS4-HMAC-SHA256", signedList, amzDate, day+"/"+region+"/"+svc+"/aws4_request")
 
 	k := mac([]byte("AWS4"+key.SecretAccessKey), day)
 	k = mac(k, region)
@@ -266,6 +246,45 @@ func VerifySigV4(r *http.Request, body []byte, service string, lookup func(strin
 		return Key{}, &Error{Status: 403, Code: "SignatureDoesNotMatch", Message: "the request signature we calculated does not match the signature you provided"}
 	}
 	return key, nil
+}
+
+// Canonical returns the canonical request and the string to sign of r,
+// signed with Signature Version 4 (header form), as AWS computes them to
+// check the signature, and false when r's Authorization header is not
+// SigV4's. A server refusing a signature quotes both.
+// The algorithm may be another of SigV4's family (IAM Roles Anywhere's
+// AWS4-X509-...-SHA256).
+func Canonical(r *http.Request, body []byte) (canonicalRequest, stringToSign string, ok bool) {
+	m := anySigV4Header.FindStringSubmatch(r.Header.Get("Authorization"))
+	if m == nil {
+		return "", "", false
+	}
+	cr, toSign := canonical(r, body, m[1], m[6], r.Header.Get("X-Amz-Date"), m[3]+"/"+m[4]+"/"+m[5]+"/aws4_request")
+	return cr, toSign, true
+}
+
+var anySigV4Header = regexp.MustCompile(`^(AWS4-[A-Z0-9-]+) Credential=([^/]+)/([0-9]{8})/([a-z0-9-]+)/([a-z0-9-]+)/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=[0-9a-f]+$`)
+
+func canonical(r *http.Request, body []byte, algorithm, signedList, amzDate, scope string) (canonicalRequest, stringToSign string) {
+	var cr strings.Builder
+	cr.WriteString(r.Method + "\n")
+	cr.WriteString(canonicalPath(r.URL.EscapedPath()) + "\n")
+	cr.WriteString(canonicalQuery(r.URL.RawQuery) + "\n")
+	for _, h := range strings.Split(signedList, ";") {
+		v := strings.Join(r.Header.Values(h), ",")
+		if h == "host" {
+			v = r.Host
+		}
+		cr.WriteString(h + ":" + strings.Join(strings.Fields(v), " ") + "\n")
+	}
+	payload := r.Header.Get("X-Amz-Content-Sha256")
+	if payload == "" {
+		sum := sha256.Sum256(body)
+		payload = hex.EncodeToString(sum[:])
+	}
+	cr.WriteString("\n" + signedList + "\n" + payload)
+	crSum := sha256.Sum256([]byte(cr.String()))
+	return cr.String(), algorithm + "\n" + amzDate + "\n" + scope + "\n" + hex.EncodeToString(crSum[:])
 }
 
 func mac(key []byte, data string) []byte {

@@ -100,6 +100,7 @@ func (s *Server) publishSMS(op, phone string, m *outgoing) (*sns.PublishOutput, 
 		Subject:          aws.ToString(m.subject),
 		MessageStructure: m.structure,
 		Attributes:       cloneAttributes(m.attrs),
+		SMS:              smsOptions(m.attrs),
 		Time:             s.clock(),
 	}
 	s.published = append(s.published, rec)

@@ -116,6 +116,7 @@ func (s *Server) requestConfirmationLocked(t *topic, sub *subscription) {
 	}
 	d.Body = s.body(t, sub, &d)
 	s.deliveries = append(s.deliveries, d)
+	s.enqueueLocked(d)
 }
 
 // removeSubscriptionLocked deletes a subscription and its token. The caller

@@ -24,10 +24,11 @@ func (s *Server) Unsubscribe(ctx context.Context, in *sns.UnsubscribeInput, optF
 		return nil, opError(op, err)
 	}
 	arn := *in.SubscriptionArn
-	if _, err := parseARN("SubscriptionArn", arn); err != nil {
+	a, err := parseARN("SubscriptionArn", arn, "sns")
+	if err != nil {
 		return nil, opError(op, err)
 	}
-	if strings.Count(arn, ":") == 5 { // a topic ARN: no subscription ID
+	if !strings.Contains(a.Resource, ":") { // a topic ARN: no subscription ID
 		return nil, opError(op, invalidParameter("Invalid parameter: SubscriptionId"))
 	}
 	s.mu.Lock()

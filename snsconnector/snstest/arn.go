@@ -5,33 +5,28 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-sns/connector/internal/arn"
 	"github.com/go-sns/connector/region"
 )
 
 // topicARN returns the ARN SNS gives topic name in region r:
 // arn:PARTITION:sns:REGION:ACCOUNT:NAME.
 func (s *Server) topicARN(r region.Region, name string) string {
-	return "arn:" + string(r.Partition()) + ":sns:" + string(r) + ":" + s.account + ":" + name
+	return arn.ARN{Partition: r.Partition(), Service: "sns", Region: r, AccountID: s.account, Resource: name}.String()
 }
 
-// arn is an ARN split at its colons.
-type arn struct {
-	partition, service, region, account string
-	resource                            []string // what follows the account
-}
-
-// parseARN splits an ARN, or reports why SNS would refuse it in the
-// parameter field ("TopicArn", "SubscriptionArn", ...).
-func parseARN(field, s string) (arn, error) {
-	parts := strings.Split(s, ":")
-	if len(parts) < 6 {
-		return arn{}, invalidParameter("Invalid parameter: %s Reason: An ARN must have at least 6 elements, not %d", field, len(parts))
+// parseARN parses an ARN of service ("" for any) with the module's ARN
+// parser, or returns the InvalidParameter SNS gives in the parameter field
+// ("TopicArn", "SubscriptionArn", ...).
+func parseARN(field, s, service string) (arn.ARN, error) {
+	a, err := arn.Parse(s, service, arn.AnyScope)
+	if err == nil {
+		return a, nil
 	}
-	a := arn{partition: parts[1], service: parts[2], region: parts[3], account: parts[4], resource: parts[5:]}
-	if parts[0] != "arn" || a.partition == "" || a.service == "" {
-		return arn{}, invalidParameter("Invalid parameter: %s", field)
+	if n := strings.Count(s, ":") + 1; n < 6 {
+		return arn.ARN{}, invalidParameter("Invalid parameter: %s Reason: An ARN must have at least 6 elements, not %d", field, n)
 	}
-	return a, nil
+	return arn.ARN{}, invalidParameter("Invalid parameter: %s Reason: %s", field, err)
 }
 
 // checkTopicARN parses the ARN of a topic named in a call to region r and
@@ -40,17 +35,14 @@ func parseARN(field, s string) (arn, error) {
 // region ("You can publish messages only to topics and endpoints in the same
 // Amazon Web Services Region"), AuthorizationError for another account.
 func (s *Server) checkTopicARN(field, action string, r region.Region, topic string) error {
-	a, err := parseARN(field, topic)
+	a, err := parseARN(field, topic, "sns")
 	if err != nil {
 		return err
 	}
-	if a.service != "sns" || len(a.resource) != 1 || a.resource[0] == "" {
+	if strings.Contains(a.Resource, ":") || a.Region != r {
 		return invalidParameter("Invalid parameter: %s", field)
 	}
-	if a.region != string(r) || a.partition != string(r.Partition()) {
-		return invalidParameter("Invalid parameter: %s", field)
-	}
-	if a.account != s.account {
+	if a.AccountID != s.account {
 		return notAuthorized(s.account, action, topic)
 	}
 	return nil

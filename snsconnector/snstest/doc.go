@@ -29,13 +29,32 @@
 // subscriptions confirmed at once or pending with a token the test can read;
 // filter policies on attributes or body; raw delivery or the JSON envelope.
 //
-// Fan-out is recorded, not sent: [Server.Deliveries] returns what each
-// confirmed subscription whose filter policy matched received, and
-// [Server.Published] what each topic accepted. To make the code under test
-// meet failures, [Server.FailNext], [Server.SetInterceptor] and
-// [Server.SetEntryFault] inject errors.
+// A Server is also a [net/http.Handler] for SNS's query API (and STS's
+// GetCallerIdentity), so code that holds a raw *sns.Client, or a Client
+// made with snsconnector.WithEndpoint, runs its SDK serializer, retryer and
+// error decoding against the fake ([Server.ServeHTTP]):
 //
-// A Server is safe for concurrent use and starts no goroutines. The
+//	srv := httptest.NewServer(snstest.New())
+//	defer srv.Close()
+//	client := sns.NewFromConfig(cfg, func(o *sns.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+//
+// Fan-out is recorded: [Server.Deliveries] returns what each confirmed
+// subscription whose filter policy matched received, and [Server.Published]
+// what each topic accepted. To make the code under test meet failures,
+// [Server.FailNext], [Server.SetInterceptor] and [Server.SetEntryFault]
+// inject errors.
+//
+// Envelopes are signed as SNS signs them (SignatureVersion 1 or 2, the
+// topic's attribute), with a test certificate the fake makes itself;
+// [Server.VerifierOptions] makes a notification.Verifier trust it. http and
+// https subscriptions on loopback (an httptest server) also get real POSTs
+// with SNS's headers, the SubscriptionConfirmation included, so a
+// notification.Handler is tested end to end; see [Server.HTTPAttempts] and
+// [Server.WaitHTTPDeliveries]. Endpoints off loopback are never contacted.
+//
+// A Server is safe for concurrent use. It runs a goroutine only while it
+// has HTTP deliveries to make, and a loopback TLS server once
+// VerifierOptions is called; [Server.Close] stops both. The
 // conformance suite in internal/harness/conformance runs the same behaviour tests
 // against it and against the fauxqs emulator.
 package snstest

@@ -14,10 +14,6 @@ import (
 // timestampLayout is the form of an envelope's Timestamp.
 const timestampLayout = "2006-01-02T15:04:05.000Z"
 
-// placeholderSignature stands where SNS puts its RSA signature: the fake
-// has no AWS key to sign with, so signature checks must be off in tests.
-var placeholderSignature = base64.StdEncoding.EncodeToString([]byte("snstest: this message is not signed"))
-
 // body returns what the subscription's endpoint receives for a delivery.
 func (s *Server) body(t *topic, sub *subscription, d *Delivery) string {
 	if d.Type == TypeNotification {
@@ -50,12 +46,13 @@ func (s *Server) body(t *topic, sub *subscription, d *Delivery) string {
 		// FIFO topics put a sequence number where standard topics sign.
 		e.SequenceNumber = d.SequenceNumber
 	} else {
-		e.SignatureVersion = t.attrs["SignatureVersion"]
-		if e.SignatureVersion == "" {
-			e.SignatureVersion = "1"
+		// Signed for real, with the fake's test certificate: a Verifier
+		// given Server.VerifierOptions accepts it, any other refuses it.
+		version := t.attrs["SignatureVersion"]
+		if version == "" {
+			version = "1"
 		}
-		e.Signature = placeholderSignature
-		e.SigningCertURL = endpointURL(t.region) + "/SimpleNotificationService-snstest.pem"
+		theSigner().sign(&e, t.region, version)
 	}
 	if len(d.Attributes) > 0 {
 		e.MessageAttributes = make(map[string]EnvelopeAttribute, len(d.Attributes))

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net/http/httptest"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
@@ -43,7 +45,7 @@ func Example() {
 		Attributes: map[string]string{"RawMessageDelivery": "true"},
 	})
 
-	client, err := snsconnector.New(ctx, snsconnector.WithAPI(fake))
+	client, err := snsconnector.New(ctx, snsconnector.WithAPIFactory(fake.APIFactory))
 	if err != nil {
 		panic(err)
 	}
@@ -55,6 +57,33 @@ func Example() {
 		fmt.Println(d.Body, "| order =", aws.ToString(d.Attributes["order"].StringValue))
 	}
 	// Output: order 42 shipped | order = 42
+}
+
+// The fake is also SNS's query API over HTTP: a raw *sns.Client pointed at
+// it runs its own serializer, signer, retryer and error decoding, as
+// against AWS.
+func Example_overHTTP() {
+	ctx := context.Background()
+	fake := snstest.New()
+	srv := httptest.NewServer(fake) // SNS's query API on a loopback port
+	defer srv.Close()
+
+	cfg := aws.Config{
+		Region:      "eu-west-1", // requests go to the region they are signed for
+		Credentials: credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+	}
+	client := sns.NewFromConfig(cfg, func(o *sns.Options) { o.BaseEndpoint = aws.String(srv.URL) })
+
+	topic, _ := client.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("orders")})
+	client.Publish(ctx, &sns.PublishInput{TopicArn: topic.TopicArn, Message: aws.String("order 42 shipped")})
+	fmt.Println(*topic.TopicArn, len(fake.Published(*topic.TopicArn)))
+
+	_, err := client.Publish(ctx, &sns.PublishInput{TopicArn: aws.String("arn:aws:sns:eu-west-1:123456789012:gone"), Message: aws.String("x")})
+	var notFound *types.NotFoundException
+	fmt.Println(errors.As(err, &notFound), notFound.ErrorMessage())
+	// Output:
+	// arn:aws:sns:eu-west-1:123456789012:orders 1
+	// true Topic does not exist
 }
 
 // FailNext makes the code under test meet a service error, here
@@ -124,4 +153,22 @@ func ExampleServer_ConfirmationToken() {
 	confirmed, _ := fake.ConfirmSubscription(ctx, &sns.ConfirmSubscriptionInput{TopicArn: topic.TopicArn, Token: aws.String(token)})
 	fmt.Println(*confirmed.SubscriptionArn == *sub.SubscriptionArn)
 	// Output: true
+}
+
+// A text message published with snsconnector's PublishSMS carries its SMS
+// settings in reserved attributes; the fake accepts them as SNS does and
+// records them.
+func ExampleServer_Published_sms() {
+	ctx := context.Background()
+	fake := snstest.New()
+	client, _ := snsconnector.New(ctx, snsconnector.WithAPIFactory(fake.APIFactory))
+	_, err := client.PublishSMS(ctx, region.USEast1, "+14155550100", "Your code is 123456",
+		model.SMSOptions{Type: model.SMSTransactional, SenderID: "MyShop", MaxPrice: "0.50"})
+	fmt.Println(err)
+
+	sms := fake.Published("+14155550100")[0]
+	fmt.Println(sms.Message, "|", sms.SMS.Type, sms.SMS.SenderID, sms.SMS.MaxPrice)
+	// Output:
+	// <nil>
+	// Your code is 123456 | Transactional MyShop 0.50
 }

@@ -1,6 +1,9 @@
 package snstest_test
 
 import (
+	"encoding/xml"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -63,6 +66,35 @@ func FuzzPublish(f *testing.F) {
 		check(batch != nil, err)
 		if sub != nil {
 			fake.Deliveries(aws.ToString(sub.SubscriptionArn))
+		}
+	})
+}
+
+// FuzzServeHTTP sends arbitrary form bodies to the HTTP handler: it must
+// never panic, and must answer every request with a status and a
+// well-formed XML document, an error one unless the status is 200.
+func FuzzServeHTTP(f *testing.F) {
+	f.Add("Action=Publish&Version=2010-03-31&TopicArn=arn:aws:sns:us-east-1:123456789012:t&Message=m&MessageAttributes.entry.1.Name=n&MessageAttributes.entry.1.Value.DataType=Binary&MessageAttributes.entry.1.Value.BinaryValue=AA%3D%3D")
+	f.Add("Action=PublishBatch&Version=2010-03-31&TopicArn=arn:aws:sns:us-east-1:123456789012:t&PublishBatchRequestEntries.member.1.Id=a&PublishBatchRequestEntries.member.1.Message=m&PublishBatchRequestEntries.member.2.Id=b")
+	f.Add("Action=CreateTopic&Version=2010-03-31&Name=t&Attributes.entry.1.key=FifoTopic&Attributes.entry.2.value=x&Tags.member.1.Key=k&Tags=")
+	f.Add("Action=Subscribe&Version=2010-03-31&TopicArn=arn:aws:sns:us-east-1:123456789012:t&Protocol=sqs&Endpoint=arn:aws:sqs:us-east-1:123456789012:q&ReturnSubscriptionArn=true")
+	f.Add("Action=GetCallerIdentity&Version=2011-06-15")
+	f.Add("Action=UntagResource&Version=2010-03-31&TagKeys.member.99=k&TagKeys.member.x=y")
+	f.Fuzz(func(t *testing.T, body string) {
+		fake := snstest.New()
+		fake.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("t")})
+		for range 2 { // the second time against what the first created
+			rec := httptest.NewRecorder()
+			fake.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/", strings.NewReader(body)))
+			var doc struct {
+				XMLName xml.Name
+			}
+			if err := xml.Unmarshal(rec.Body.Bytes(), &doc); err != nil {
+				t.Fatalf("status %d, not XML (%v): %s", rec.Code, err, rec.Body)
+			}
+			if (rec.Code == http.StatusOK) == (doc.XMLName.Local == "ErrorResponse") {
+				t.Fatalf("status %d with a %s document", rec.Code, doc.XMLName.Local)
+			}
 		}
 	})
 }

@@ -6,13 +6,14 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
-	"github.com/go-sns/connector/internal/filterpolicy"
 	"github.com/go-sns/connector/model"
 )
 
@@ -22,6 +23,7 @@ type outgoing struct {
 	subject     *string
 	structure   string
 	attrs       map[string]types.MessageAttributeValue
+	filterAttrs map[string]model.MessageAttribute // attrs as filter policies read them, set by checkMessage
 	groupID     string
 	dedupID     string
 	perProtocol map[string]string // the json-structured message, decoded
@@ -44,9 +46,11 @@ func checkMessage(m *outgoing) error {
 	if !utf8.ValidString(m.message) {
 		return invalidParameter("Invalid parameter: Message Reason: the message must be UTF-8 encoded")
 	}
-	if err := checkAttributes(m.attrs); err != nil {
+	attrs, err := checkAttributes(m.attrs)
+	if err != nil {
 		return err
 	}
+	m.filterAttrs = attrs
 	switch m.structure {
 	case "":
 	case "json":
@@ -91,81 +95,56 @@ func decodeStructured(body string) (map[string]string, error) {
 }
 
 // checkAttributes applies the message attribute rules of the developer
-// guide's "Amazon SNS message attributes", failing as SNS does with
-// ParameterValueInvalid (*types.InvalidParameterValueException).
-func checkAttributes(attrs map[string]types.MessageAttributeValue) error {
-	for name, a := range attrs {
+// guide's "Amazon SNS message attributes" with the model's code, failing as
+// SNS does with ParameterValueInvalid (*types.InvalidParameterValueException),
+// for the first bad attribute by name. The reserved SMS attributes follow
+// the SMS rules instead. It returns the attributes as the model reads them,
+// for filter policies.
+func checkAttributes(attrs map[string]types.MessageAttributeValue) (map[string]model.MessageAttribute, error) {
+	out := make(map[string]model.MessageAttribute, len(attrs))
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		if model.IsSMSAttribute(name) {
+			if err := checkSMSAttribute(name, attrs[name]); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		if err := model.ValidateAttributeName(name); err != nil {
 			var ve *model.ValidationError
 			reason := "Invalid message attribute name"
 			if errors.As(err, &ve) {
 				reason = "Invalid message attribute name: " + ve.Reason
 			}
-			return invalidParameterValue("%s", reason)
+			return nil, invalidParameterValue("%s", reason)
 		}
+		a := attrs[name]
 		dt := aws.ToString(a.DataType)
-		base := baseType(dt)
-		if base == "" || strings.HasSuffix(dt, ".") {
-			return invalidParameterValue("The message attribute '%s' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.", name)
+		ma, err := model.NewAttribute(dt, aws.ToString(a.StringValue), a.BinaryValue)
+		if err != nil {
+			return nil, attributeError(name, dt, err)
 		}
-		if base == "Binary" {
-			if a.StringValue != nil {
-				return invalidParameterValue("The message attribute '%s' with type 'Binary' must use field 'Binary'.", name)
-			}
-			if len(a.BinaryValue) == 0 {
-				return invalidParameterValue("The message attribute '%s' must contain non-empty message attribute value for message attribute type '%s'.", name, dt)
-			}
-			continue
-		}
-		if a.StringValue == nil && a.BinaryValue != nil {
-			return invalidParameterValue("The message attribute '%s' with type '%s' must use field 'String'.", name, dt)
-		}
-		v := aws.ToString(a.StringValue)
-		if v == "" {
-			return invalidParameterValue("The message attribute '%s' must contain non-empty message attribute value for message attribute type '%s'.", name, dt)
-		}
-		if !utf8.ValidString(v) {
-			return invalidParameterValue("The message attribute '%s' must be UTF-8 encoded.", name)
-		}
-		switch base {
-		case "Number":
-			if _, err := model.DecimalAttribute(v); err != nil {
-				return invalidParameterValue("The message attribute '%s' has an invalid Number value: numbers hold up to 38 digits between 10^-128 and 10^+126.", name)
-			}
-		case "String.Array":
-			if !validStringArray(v) {
-				return invalidParameterValue("The message attribute '%s' has an invalid String.Array value: a JSON array of strings, numbers, true, false and null.", name)
-			}
-		}
+		out[name] = ma
 	}
-	return nil
+	return out, nil
 }
 
-// baseType returns String, String.Array, Number or Binary for a data type,
-// custom label ignored, or "" for any other type.
-func baseType(dt string) string {
-	for _, b := range []string{"String.Array", "String", "Number", "Binary"} {
-		if dt == b || strings.HasPrefix(dt, b+".") {
-			return b
-		}
+// attributeError words a problem model.NewAttribute found as SNS does.
+func attributeError(name, dataType string, err error) error {
+	var ve *model.ValidationError
+	if !errors.As(err, &ve) {
+		return invalidParameterValue("The message attribute '%s' is invalid.", name)
 	}
-	return ""
-}
-
-// validStringArray: "An array, formatted as a string, that can contain
-// multiple values. The values can be strings, numbers, or the keywords
-// true, false, and null."
-func validStringArray(v string) bool {
-	var elems []json.RawMessage
-	if json.Unmarshal([]byte(v), &elems) != nil || elems == nil {
-		return false
+	switch {
+	case ve.Field == "DataType":
+		return invalidParameterValue("The message attribute '%s' has an invalid message attribute type, the set of supported type prefixes is Binary, Number, and String.", name)
+	case ve.Rule == model.RuleForbidden && ve.Field == "StringValue":
+		return invalidParameterValue("The message attribute '%s' with type '%s' must use field 'Binary'.", name, clip(dataType))
+	case ve.Rule == model.RuleForbidden:
+		return invalidParameterValue("The message attribute '%s' with type '%s' must use field 'String'.", name, clip(dataType))
+	case ve.Rule == model.RuleRequired:
+		return invalidParameterValue("The message attribute '%s' must contain non-empty message attribute value for message attribute type '%s'.", name, clip(dataType))
 	}
-	for _, e := range elems {
-		if c := strings.TrimSpace(string(e)); c != "" && (c[0] == '{' || c[0] == '[') {
-			return false
-		}
-	}
-	return true
+	return invalidParameterValue("The message attribute '%s' has an invalid value: %s", name, ve.Reason)
 }
 
 // payloadSize is what the message counts against the topic's limit: "the
@@ -218,6 +197,7 @@ func (s *Server) publishLocked(t *topic, m *outgoing) (messageID, seq string) {
 		Subject:          aws.ToString(m.subject),
 		MessageStructure: m.structure,
 		Attributes:       cloneAttributes(m.attrs),
+		SMS:              smsOptions(m.attrs),
 		GroupID:          m.groupID,
 		DeduplicationID:  m.dedupID,
 		Time:             now,
@@ -252,7 +232,6 @@ const sequenceBase = 10_000_000_000_000_000_000
 // fanOut records a delivery for each confirmed subscription whose filter
 // policy the message passes, in subscription order.
 func (s *Server) fanOut(t *topic, m *outgoing, rec *Message) {
-	var filterAttrs map[string]filterpolicy.Attribute
 	for _, arn := range t.subs {
 		sub := s.subs[arn]
 		if !sub.confirmed {
@@ -266,16 +245,10 @@ func (s *Server) fanOut(t *topic, m *outgoing, rec *Message) {
 				text = m.perProtocol["default"]
 			}
 		}
-		if sub.policy != nil {
-			if filterAttrs == nil {
-				filterAttrs = make(map[string]filterpolicy.Attribute, len(m.attrs))
-				for name, a := range m.attrs {
-					filterAttrs[name] = filterpolicy.Attribute{DataType: aws.ToString(a.DataType), Value: aws.ToString(a.StringValue)}
-				}
-			}
-			if !sub.policy.Match(text, filterAttrs) {
-				continue
-			}
+		// The body a policy of scope MessageBody reads is the one this
+		// subscription's protocol receives.
+		if !sub.policy.Match(model.Message{Body: text, Attributes: m.filterAttrs}) {
+			continue
 		}
 		d := Delivery{
 			SubscriptionARN: sub.arn,
@@ -304,6 +277,7 @@ func (s *Server) fanOut(t *topic, m *outgoing, rec *Message) {
 		}
 		d.Body = s.body(t, sub, &d)
 		s.deliveries = append(s.deliveries, d)
+		s.enqueueLocked(d)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+
+	"github.com/go-sns/connector/model"
 )
 
 // Message is a message SNS accepted from Publish or PublishBatch, as the
@@ -22,7 +24,11 @@ type Message struct {
 	Subject          string
 	MessageStructure string
 	Attributes       map[string]types.MessageAttributeValue
-	GroupID          string
+	// SMS holds the SMS settings the message carried in its reserved
+	// AWS.SNS.SMS.* and AWS.MM.SMS.* attributes, as snsconnector's
+	// PublishSMS and model.SMSOptions set them.
+	SMS     model.SMSOptions
+	GroupID string
 	// DeduplicationID is the ID sent, or on a topic with content-based
 	// deduplication the one SNS derived from the body.
 	DeduplicationID string
@@ -88,7 +94,8 @@ type Envelope struct {
 	Timestamp      string `json:"Timestamp"`
 	SequenceNumber string `json:"SequenceNumber,omitempty"`
 	// Standard topics sign their messages; FIFO topics' envelopes carry a
-	// SequenceNumber instead. The fake's signature is a placeholder.
+	// SequenceNumber instead. The fake signs with a test certificate that
+	// Server.VerifierOptions makes a notification.Verifier trust.
 	SignatureVersion  string                       `json:"SignatureVersion,omitempty"`
 	Signature         string                       `json:"Signature,omitempty"`
 	SigningCertURL    string                       `json:"SigningCertURL,omitempty"`

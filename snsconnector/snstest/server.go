@@ -8,6 +8,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 
+	"github.com/go-sns/connector/internal/arn"
 	"github.com/go-sns/connector/region"
 	"github.com/go-sns/connector/snsconnector"
 )
@@ -35,6 +36,7 @@ type Server struct {
 	published  []Message
 	deliveries []Delivery
 	faults     faults
+	push       httpPush // http/https deliveries (delivery_http.go)
 }
 
 // The fake must keep satisfying the interface the client calls.
@@ -81,7 +83,7 @@ func New(opts ...Option) *Server {
 	if err := s.region.Validate(); err != nil {
 		panic("snstest: WithRegion: " + err.Error())
 	}
-	if !isAccountID(s.account) {
+	if !arn.IsAccountID(s.account) {
 		panic(fmt.Sprintf("snstest: WithAccountID: %q is not 12 digits", s.account))
 	}
 	if s.now == nil {
@@ -149,15 +151,3 @@ func (s *Server) begin(ctx context.Context, op string, input any, optFns []func(
 
 // clock returns the fake's current time in UTC.
 func (s *Server) clock() time.Time { return s.now().UTC() }
-
-func isAccountID(s string) bool {
-	if len(s) != 12 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
-}

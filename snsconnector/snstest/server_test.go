@@ -121,6 +121,10 @@ func TestTopicARNChecks(t *testing.T) {
 	wantErr[*types.InvalidParameterException](t, publish(arn+":sub-id"), "a subscription ARN")
 	wantErr[*types.InvalidParameterException](t, publish(strings.Replace(arn, "arn:aws:", "arn:aws-cn:", 1)), "another partition")
 	wantErr[*types.AuthorizationErrorException](t, publish(strings.Replace(arn, "123456789012", "999999999999", 1)), "another account")
+	// The module's ARN parser decides what is an ARN at all, for the fake as
+	// for the model: an account that is not 12 digits is malformed.
+	wantErr[*types.InvalidParameterException](t, publish(strings.Replace(arn, "123456789012", "12345", 1)), "a 5-digit account")
+	wantErr[*types.InvalidParameterException](t, publish(strings.Replace(arn, "us-east-1", "us-east-1x", 1)), "a malformed region")
 	wantErr[*types.NotFoundException](t, publish(arn+"-x"), "a missing topic")
 	if err := publish(arn); err != nil {
 		t.Errorf("the topic itself: %v", err)

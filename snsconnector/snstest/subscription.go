@@ -2,13 +2,14 @@ package snstest
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"regexp"
 	"strings"
 	"time"
 
-	"github.com/go-sns/connector/internal/filterpolicy"
+	"github.com/go-sns/connector/model"
 )
 
 // subscription is the state of one subscription.
@@ -19,7 +20,7 @@ type subscription struct {
 	endpoint string
 	// attrs are the attributes set at Subscribe or since.
 	attrs     map[string]string
-	policy    *filterpolicy.Policy // nil: no filter policy
+	policy    model.FilterPolicy // empty: no filter policy, every message passes
 	confirmed bool
 	token     string // the confirmation token while pending
 	tokenAt   time.Time
@@ -57,8 +58,7 @@ func checkEndpoint(protocol, endpoint string, fifoTopic bool) string {
 		}
 	case "sqs", "lambda", "firehose", "application":
 		service := map[string]string{"sqs": "sqs", "lambda": "lambda", "firehose": "firehose", "application": "sns"}[protocol]
-		a, err := parseARN("Endpoint", endpoint)
-		if err != nil || a.service != service {
+		if _, err := parseARN("Endpoint", endpoint, service); err != nil {
 			return fmt.Sprintf("%s endpoint ARN", strings.ToUpper(protocol))
 		}
 		if protocol == "sqs" && strings.HasSuffix(endpoint, ".fifo") && !fifoTopic {
@@ -77,8 +77,8 @@ func checkEndpoint(protocol, endpoint string, fifoTopic bool) string {
 func endpointAccount(protocol, endpoint string) string {
 	switch protocol {
 	case "sqs", "lambda", "firehose", "application":
-		if a, err := parseARN("", endpoint); err == nil {
-			return a.account
+		if a, err := parseARN("", endpoint, ""); err == nil {
+			return a.AccountID
 		}
 	}
 	return ""
@@ -112,31 +112,32 @@ var subscriptionAttributes = map[string]bool{
 
 // applyAttributes validates attributes for a subscription with this
 // protocol and endpoint on a (FIFO or standard) topic, merged over current,
-// and returns the merged attributes and compiled filter policy. The error's
+// and returns the merged attributes and parsed filter policy. The error's
 // reason is SNS's text after "Invalid parameter: " for SetSubscriptionAttributes
 // or "Invalid parameter: Attributes Reason: " for Subscribe.
-func applyAttributes(current, set map[string]string, protocol string, fifoTopic bool) (map[string]string, *filterpolicy.Policy, string) {
+func applyAttributes(current, set map[string]string, protocol string, fifoTopic bool) (map[string]string, model.FilterPolicy, string) {
+	var none model.FilterPolicy
 	merged := maps.Clone(current)
 	if merged == nil {
 		merged = map[string]string{}
 	}
 	for name, v := range set {
 		if !subscriptionAttributes[name] {
-			return nil, nil, "AttributeName"
+			return nil, none, "AttributeName"
 		}
 		switch name {
 		case "RawMessageDelivery":
 			lv := strings.ToLower(v)
 			if lv != "true" && lv != "false" {
-				return nil, nil, fmt.Sprintf("RawMessageDelivery: Invalid value [%s]. Must be true or false.", clip(v))
+				return nil, none, fmt.Sprintf("RawMessageDelivery: Invalid value [%s]. Must be true or false.", clip(v))
 			}
 			if lv == "true" && !rawCapable[protocol] {
-				return nil, nil, fmt.Sprintf("Delivery protocol [%s] does not support raw message delivery.", protocol)
+				return nil, none, fmt.Sprintf("Delivery protocol [%s] does not support raw message delivery.", protocol)
 			}
 			v = lv
 		case "FilterPolicyScope":
-			if v != string(filterpolicy.ScopeAttributes) && v != string(filterpolicy.ScopeBody) {
-				return nil, nil, fmt.Sprintf("FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", clip(v))
+			if v != string(model.FilterScopeMessageAttributes) && v != string(model.FilterScopeMessageBody) {
+				return nil, none, fmt.Sprintf("FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", clip(v))
 			}
 		case "RedrivePolicy":
 			if v != "" {
@@ -144,26 +145,26 @@ func applyAttributes(current, set map[string]string, protocol string, fifoTopic 
 					DeadLetterTargetArn string `json:"deadLetterTargetArn"`
 				}
 				if json.Unmarshal([]byte(v), &rp) != nil {
-					return nil, nil, "RedrivePolicy: failed to parse JSON."
+					return nil, none, "RedrivePolicy: failed to parse JSON."
 				}
-				if a, err := parseARN("", rp.DeadLetterTargetArn); err != nil || a.service != "sqs" {
-					return nil, nil, "RedrivePolicy: deadLetterTargetArn is an invalid arn"
+				if _, err := parseARN("", rp.DeadLetterTargetArn, "sqs"); err != nil {
+					return nil, none, "RedrivePolicy: deadLetterTargetArn is an invalid arn"
 				}
 			}
 		case "DeliveryPolicy":
 			if r := jsonObject(v, fifoTopic); r != "" {
-				return nil, nil, "DeliveryPolicy: " + r
+				return nil, none, "DeliveryPolicy: " + r
 			}
 		case "ReplayPolicy":
 			if !fifoTopic {
-				return nil, nil, "ReplayPolicy: the attribute applies only to subscriptions to FIFO topics"
+				return nil, none, "ReplayPolicy: the attribute applies only to subscriptions to FIFO topics"
 			}
 			if r := jsonObject(v, fifoTopic); r != "" {
-				return nil, nil, "ReplayPolicy: " + r
+				return nil, none, "ReplayPolicy: " + r
 			}
 		case "SubscriptionRoleArn":
 			if r := roleARN(v, fifoTopic); r != "" {
-				return nil, nil, "SubscriptionRoleArn: " + r
+				return nil, none, "SubscriptionRoleArn: " + r
 			}
 		}
 		if v == "" && name != "FilterPolicy" {
@@ -173,15 +174,21 @@ func applyAttributes(current, set map[string]string, protocol string, fifoTopic 
 		merged[name] = v
 	}
 	if protocol == "firehose" && merged["SubscriptionRoleArn"] == "" {
-		return nil, nil, "SubscriptionRoleArn is required for firehose subscriptions"
+		return nil, none, "SubscriptionRoleArn is required for firehose subscriptions"
 	}
 	if merged["FilterPolicy"] == "" {
 		delete(merged, "FilterPolicy")
-		return merged, nil, ""
+		return merged, none, ""
 	}
-	policy, err := filterpolicy.Parse(merged["FilterPolicy"], filterpolicy.Scope(merged["FilterPolicyScope"]))
+	// The model's parser holds SNS's rules, written once: the fake refuses
+	// exactly what it refuses.
+	policy, err := model.ParseFilterPolicy(model.FilterScope(merged["FilterPolicyScope"]), merged["FilterPolicy"])
 	if err != nil {
-		return nil, nil, err.Error()
+		var ve *model.ValidationError
+		if errors.As(err, &ve) {
+			return nil, none, ve.Field + ": " + ve.Reason
+		}
+		return nil, none, "FilterPolicy"
 	}
 	return merged, policy, ""
 }

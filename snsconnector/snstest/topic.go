@@ -159,7 +159,7 @@ func roleARN(v string, _ bool) string {
 	if v == "" {
 		return ""
 	}
-	if a, err := parseARN("", v); err != nil || a.service != "iam" {
+	if _, err := parseARN("", v, "iam"); err != nil {
 		return "the value must be an IAM role ARN"
 	}
 	return ""
