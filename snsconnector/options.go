@@ -199,6 +199,8 @@ func WithLimits(l model.Limits) Option {
 // On a FIFO topic group and deduplication IDs are the message's own; with
 // content-based deduplication SNS deduplicates on the pointer, which is
 // new for each publish, so give large messages a DeduplicationID.
+// Messages to phone numbers and platform endpoints are never offloaded:
+// those subscribers could not fetch the payload.
 func WithPayloadOffloading(store offload.Store, settings offload.Settings) Option {
 	return func(o *Options) { o.PayloadStore, o.PayloadOffloading = store, settings }
 }
