@@ -24,7 +24,7 @@
 //	    access_key_id, secret_access_key, session_token
 //	    # IAM Roles Anywhere
 //	    role_arn, profile_arn, trust_anchor_arn
-//	    certificate, certificate_chain, private_key   # PEM; or pkcs12 + pkcs12_password
+//	    certificate, certificate_chain, private_key   # PEM files, or the PEM itself; or pkcs12 + pkcs12_password
 //	    duration (15m..12h, default 1h), session_name, endpoint,
 //	    use_fips_endpoint, use_dualstack_endpoint
 //	    # default chain
@@ -33,7 +33,9 @@
 //	    assume_role_arn, assume_role_external_id, assume_role_session_name, assume_role_duration
 //
 // ${VAR} in a value expands from the environment; relative file names
-// resolve from the profiles file's folder. Every mistake is a
+// resolve from the profiles file's folder. certificate, certificate_chain
+// and private_key take a file name or the PEM text (pasted after "|", on
+// one line with \n escapes, or from ${VAR}). Every mistake is a
 // *[ProfileError] naming file, profile, key, line and [Rule], reported
 // before anything is sent.
 //
@@ -42,7 +44,8 @@
 // CreateSession is implemented natively (no cgo, no AWS helper binary):
 // the request is signed with the certificate's key, any crypto.Signer (so
 // keys in an HSM, a TPM or a KMS work), RSA or ECDSA P-256/P-384, with
-// certificate chains, from PEM or PKCS#12. Calls honour the context, reuse
+// certificate chains, from PEM or PKCS#12 ([ParsePKCS12] caps the work a
+// file may ask for, nested parts included). Calls honour the context, reuse
 // one HTTP client, retry 5xx and throttling with jittered backoff, and
 // return *[RolesAnywhereError] matching [ErrAccessDenied],
 // [ErrResourceNotFound], [ErrValidation] or [ErrThrottled].

@@ -9,6 +9,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	ep "github.com/go-sns/connector/internal/endpoint"
+	"github.com/go-sns/connector/internal/nocreds"
 )
 
 // Rule names the rule a profile broke. Callers may switch on it; the set
@@ -41,6 +42,15 @@ const (
 // localhost counts as loopback only if it resolves to loopback addresses
 // alone (or not at all).
 var ErrInsecureEndpoint = ep.ErrInsecure
+
+// ErrNoCredentials is matched (errors.Is) by the error of the AWS default
+// credential chain (use_default_credentials) when it found credentials
+// nowhere. Its text says in one line what was tried and how to configure
+// credentials. On a machine that is clearly not an EC2 instance the chain
+// does not ask the instance metadata service, so this error comes at once
+// instead of after seconds of retries; AWS_EC2_METADATA_DISABLED=false asks
+// it anyway.
+var ErrNoCredentials = nocreds.ErrNoCredentials
 
 // ErrInvalidProfile is matched (with errors.Is) by every *[ProfileError]:
 // the configuration is wrong, and retrying will not help.
@@ -103,6 +113,39 @@ func (e *ProfileError) Is(target error) bool {
 	return (t.Profile == "" || t.Profile == e.Profile) &&
 		(t.Key == "" || t.Key == e.Key) &&
 		(t.Rule == "" || t.Rule == e.Rule)
+}
+
+// PKCS12Limit names a limit [ParsePKCS12] puts on a file.
+type PKCS12Limit string
+
+// The limits of [ParsePKCS12].
+const (
+	PKCS12LimitSize PKCS12Limit = "size"                // MaxPKCS12Size bytes
+	PKCS12LimitBags PKCS12Limit = "bags"                // MaxPKCS12Bags keys and certificates
+	PKCS12LimitWork PKCS12Limit = "key-derivation work" // MaxPKCS12Work iterations
+	PKCS12LimitKey  PKCS12Limit = "key size"            // MaxPrivateKeySize bytes
+)
+
+// PKCS12LimitError reports a PKCS#12 file that asks for more than
+// [ParsePKCS12] does: it was refused before any key was derived from the
+// password (beyond opening the file's encrypted parts, whose cost is
+// counted). Got is at least what the file asks for: counting stops at the
+// limit.
+type PKCS12LimitError struct {
+	Limit    PKCS12Limit
+	Max, Got int64
+}
+
+func (e *PKCS12LimitError) Error() string {
+	switch e.Limit {
+	case PKCS12LimitSize:
+		return fmt.Sprintf("PKCS#12: the file has %d bytes, more than the %d accepted", e.Got, e.Max)
+	case PKCS12LimitBags:
+		return fmt.Sprintf("PKCS#12: the file has more than %d keys and certificates (bags)", e.Max)
+	case PKCS12LimitKey:
+		return fmt.Sprintf("PKCS#12: a private key of about %d bytes, more than the %d accepted (RSA-16384 takes 9.3 KiB)", e.Got, e.Max)
+	}
+	return fmt.Sprintf("PKCS#12: the file asks for at least %d key-derivation iterations in all, more than the %d accepted", e.Got, e.Max)
 }
 
 // Sentinels matched (with errors.Is) by a *[RolesAnywhereError] with the

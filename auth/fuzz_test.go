@@ -124,23 +124,37 @@ func FuzzParseKeysAndCertificates(f *testing.F) {
 
 func FuzzParsePKCS12(f *testing.F) {
 	ca := rolesanywheretest.NewCA(f, rolesanywheretest.P256)
-	leaf := ca.Intermediate(rolesanywheretest.P256).Issue(rolesanywheretest.LeafOptions{})
+	chained := ca.Intermediate(rolesanywheretest.P256).Issue(rolesanywheretest.LeafOptions{})
+	leaf := ca.Issue(rolesanywheretest.LeafOptions{})
 	// Seeds with one key-derivation iteration: in a coverage-instrumented
 	// worker each iteration is costly, and the parsing is what is fuzzed.
-	for _, enc := range []*pkcs12.Encoder{pkcs12.Modern.WithIterations(1), pkcs12.LegacyDES.WithIterations(1), pkcs12.Passwordless} {
+	// Small ones (one certificate, mostly): the engine minimises every
+	// input it finds interesting, byte by byte.
+	for _, enc := range []*pkcs12.Encoder{pkcs12.Modern.WithIterations(1), pkcs12.LegacyRC2.WithIterations(1), pkcs12.Passwordless} {
 		pw := "pw"
 		if enc == pkcs12.Passwordless {
 			pw = ""
 		}
-		data, err := enc.Encode(leaf.Key, leaf.Cert, leaf.Chain, pw)
+		data, err := enc.Encode(leaf.Key, leaf.Cert, nil, pw)
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(data, pw)
 	}
-	// The cap itself is tested in TestPKCS12IterationCap.
-	defer func(n int64) { maxPKCS12Iterations = n }(maxPKCS12Iterations)
-	maxPKCS12Iterations = 20_000
+	data, err := pkcs12.LegacyDES.WithIterations(1).Encode(chained.Key, chained.Cert, chained.Chain, "pw")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(data, "pw")
+	// The shape of issue 8, with counts the fuzzer may raise: a key bag
+	// inside an encrypted part.
+	f.Add((&p12File{parts: []p12Part{{
+		pbe:  &p12PBE{oid: oidPBES2, declared: 1, real: true},
+		bags: []p12Bag{{cert: leaf.Cert}, {key: leaf.Key, pbe: &p12PBE{oid: oidPBEWithSHA3DES, declared: 1, real: true}}},
+	}}}).build(f), "")
+	// The caps themselves are tested in TestPKCS12WorkCapsCannotBeSteppedAround.
+	defer func(n int64) { maxPKCS12Work = n }(maxPKCS12Work)
+	maxPKCS12Work = 20_000
 	f.Fuzz(func(t *testing.T, data []byte, password string) {
 		start := time.Now()
 		key, cert, _, err := ParsePKCS12(data, password)

@@ -10,14 +10,19 @@ import (
 	"errors"
 	"fmt"
 	"time"
-
-	"software.sslmate.com/src/go-pkcs12"
 )
 
 // maxFileSize caps what is read from a certificate, key or profiles file:
 // the biggest real chain bundle is a few tens of kilobytes, and a cap keeps
 // a wrong path (a log file, /dev/zero) from eating memory.
 const maxFileSize = 1 << 20
+
+// MaxPrivateKeySize caps the DER encoding of a private key, in a PEM block
+// or a PKCS#12 file: an RSA-16384 key takes 9.3 KiB, far more than Roles
+// Anywhere needs. Parsing checks an RSA key with arithmetic whose cost is
+// the square of its size (a 64 KiB key takes about a second, the 1 MiB a
+// file may hold hours), so a bigger one is refused before it is parsed.
+const MaxPrivateKeySize = 10 << 10
 
 // ParseCertificates returns the certificates of the PEM blocks of type
 // CERTIFICATE in data, in order. Other blocks (a private key bundled in the
@@ -48,8 +53,9 @@ func ParseCertificates(data []byte) ([]*x509.Certificate, error) {
 // ParsePrivateKey returns the first private key in PEM data: PKCS#8
 // ("PRIVATE KEY"), PKCS#1 ("RSA PRIVATE KEY") or SEC1 ("EC PRIVATE KEY").
 // Only RSA and ECDSA P-256/P-384 keys are accepted, the ones IAM Roles
-// Anywhere signs with. Encrypted PEM is refused: use PKCS#12 for a key
-// protected by a password. The error never contains key material.
+// Anywhere signs with, of at most [MaxPrivateKeySize] bytes. Encrypted PEM
+// is refused: use PKCS#12 for a key protected by a password. The error
+// never contains key material.
 func ParsePrivateKey(data []byte) (crypto.Signer, error) {
 	for {
 		var block *pem.Block
@@ -61,6 +67,9 @@ func ParsePrivateKey(data []byte) (crypto.Signer, error) {
 			key any
 			err error
 		)
+		if isKeyBlock(block.Type) && len(block.Bytes) > MaxPrivateKeySize {
+			return nil, fmt.Errorf("%s block: %d bytes is more than the %d a private key may have (RSA-16384 takes 9.3 KiB)", block.Type, len(block.Bytes), MaxPrivateKeySize)
+		}
 		switch block.Type {
 		case "PRIVATE KEY":
 			key, err = x509.ParsePKCS8PrivateKey(block.Bytes)
@@ -84,6 +93,10 @@ func ParsePrivateKey(data []byte) (crypto.Signer, error) {
 		}
 		return signerOf(key)
 	}
+}
+
+func isKeyBlock(t string) bool {
+	return t == "PRIVATE KEY" || t == "RSA PRIVATE KEY" || t == "EC PRIVATE KEY"
 }
 
 // signerOf checks that key is a usable Roles Anywhere key.
@@ -111,27 +124,6 @@ func algorithmFor(pub crypto.PublicKey) (string, error) {
 		return "", fmt.Errorf("ECDSA curve %s is not supported by IAM Roles Anywhere (use P-256 or P-384)", k.Curve.Params().Name)
 	}
 	return "", fmt.Errorf("%T keys are not supported by IAM Roles Anywhere (use RSA or ECDSA P-256/P-384)", pub)
-}
-
-// ParsePKCS12 decodes a PKCS#12 (.p12, .pfx) bundle: the private key, its
-// certificate and any CA certificates in it (the chain, leaf's issuer first
-// when the file keeps that order). The key must match the certificate.
-func ParsePKCS12(data []byte, password string) (crypto.Signer, *x509.Certificate, []*x509.Certificate, error) {
-	if err := checkPKCS12Work(data); err != nil {
-		return nil, nil, nil, err
-	}
-	key, leaf, cas, err := pkcs12.DecodeChain(data, password)
-	if err != nil {
-		return nil, nil, nil, fmt.Errorf("PKCS#12: %w", err)
-	}
-	signer, err := signerOf(key)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	if err := checkKeyMatches(leaf, signer); err != nil {
-		return nil, nil, nil, err
-	}
-	return signer, leaf, cas, nil
 }
 
 // errKeyMismatch is wrapped by checkKeyMatches' error.

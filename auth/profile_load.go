@@ -83,6 +83,16 @@ var keyMethod = map[string]Method{
 	"aws_profile": MethodDefaultChain,
 }
 
+// secretKeys are the keys whose values are, or may be, secrets: no error
+// quotes any part of them, and YAML must give them as plain or quoted
+// strings.
+var secretKeys = map[string]bool{
+	"secret_access_key": true,
+	"session_token":     true,
+	"pkcs12_password":   true,
+	"private_key":       true, // a pasted PEM
+}
+
 // LoadProfile reads the profile called name from the YAML profiles file at
 // path and checks everything that can be checked without the network:
 // keys, ARNs, durations, files, the key against the certificate, the
@@ -136,6 +146,11 @@ func LoadProfile(path, name string, opts ...Option) (*Profile, error) {
 	return p, nil
 }
 
+var (
+	errNotRegular = errors.New("not a regular file")
+	errTooLarge   = fmt.Errorf("larger than %d bytes", maxFileSize)
+)
+
 // readRegularFile reads at most maxFileSize bytes of a regular file. Other
 // kinds (a FIFO, a device) are refused before they are opened, so a wrong
 // path cannot block or stream forever.
@@ -145,10 +160,10 @@ func readRegularFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a regular file", path)
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errNotRegular}
 	}
 	if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d bytes", path, maxFileSize)
+		return nil, &fs.PathError{Op: "read", Path: path, Err: errTooLarge}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -168,11 +183,24 @@ type loader struct {
 }
 
 func (l *loader) add(key string, rule Rule, cause error, format string, args ...any) {
+	if rule == RuleRequired && l.reported(key) {
+		return // the value is there, and what is wrong with it was said
+	}
 	e := &ProfileError{File: l.file, Profile: l.name, Key: key, Rule: rule, Reason: fmt.Sprintf(format, args...), Err: cause}
 	if n := l.values[key]; n != nil {
 		e.Line = n.Line
 	}
 	l.errs = append(l.errs, e)
+}
+
+// reported reports whether a problem of key is already known.
+func (l *loader) reported(key string) bool {
+	for _, e := range l.errs {
+		if pe, ok := e.(*ProfileError); ok && pe.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // adopt fills in file, profile and line of a problem found elsewhere.
@@ -191,7 +219,7 @@ func parseProfile(data []byte, file, name string, o *options) (*Profile, error) 
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fileErr(RuleSyntax, err, 0, "not valid YAML")
+		return nil, yamlError(data, file, name, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil, fileErr(RuleSyntax, nil, 0, "the file is empty; want a top-level \"profiles:\" mapping")
@@ -256,6 +284,10 @@ func parseProfile(data []byte, file, name string, o *options) (*Profile, error) 
 		}
 		if prev := l.values[k.Value]; prev != nil {
 			l.errs = append(l.errs, &ProfileError{File: file, Profile: name, Key: k.Value, Line: k.Line, Rule: RuleConflict, Reason: fmt.Sprintf("defined twice (first on line %d)", prev.Line)})
+			continue
+		}
+		if reason := yamlShapeProblem(k, v); reason != "" {
+			l.errs = append(l.errs, &ProfileError{File: file, Profile: name, Key: k.Value, Line: v.Line, Rule: RuleSyntax, Reason: reason})
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
@@ -329,7 +361,9 @@ func (l *loader) buildStatic(p *Profile) {
 	case !ok || id == "":
 		l.add("access_key_id", RuleRequired, nil, "static credentials need an access key ID")
 	case !validAccessKeyID(id):
-		l.add("access_key_id", RuleFormat, nil, "%q is not an access key ID (16 to 128 upper-case letters and digits, like AKIA...)", id)
+		// Not quoted: a secret key pasted in the wrong place is a common
+		// slip.
+		l.add("access_key_id", RuleFormat, nil, "the value (%d characters, not shown) is not an access key ID: want 16 to 128 upper-case letters and digits, like AKIA...", len(id))
 	}
 	secret, ok := l.str("secret_access_key")
 	if !ok || secret == "" {
@@ -381,6 +415,8 @@ func (l *loader) buildRolesAnywhere(p *Profile) {
 		}
 	case hasP12 && signer != nil:
 		l.add("pkcs12", RuleConflict, nil, "a signer was supplied with auth.WithSigner; name the certificate with \"certificate\" instead of pkcs12")
+	case hasP12 && isInlinePEM(p12Path):
+		l.add("pkcs12", RuleFormat, nil, "the value is a PEM, not the name of a PKCS#12 file: put a pasted PEM in certificate and private_key instead (the value is not shown)")
 	case hasP12:
 		data, ok := l.readSecretFile("pkcs12", p12Path)
 		if !ok {
@@ -390,8 +426,10 @@ func (l *loader) buildRolesAnywhere(p *Profile) {
 		switch {
 		case errors.Is(err, errKeyMismatch):
 			l.add("pkcs12", RuleKeyMismatch, nil, "%v", err)
+		case errors.As(err, new(*PKCS12LimitError)):
+			l.add("pkcs12", RuleRange, err, "%s is refused before any key is derived from the password", shownName(l.resolve(p12Path)))
 		case err != nil:
-			l.add("pkcs12", RuleUnreadable, err, "cannot decode %s (wrong pkcs12_password?)", p12Path)
+			l.add("pkcs12", RuleUnreadable, err, "cannot decode %s (wrong pkcs12_password?)", shownName(l.resolve(p12Path)))
 		default:
 			c.Signer, c.Certificate, c.Chain = key, leaf, orderChain(leaf, cas)
 		}
@@ -401,25 +439,25 @@ func (l *loader) buildRolesAnywhere(p *Profile) {
 		}
 		if !hasCert {
 			l.add("certificate", RuleRequired, nil, "IAM Roles Anywhere needs a client certificate: certificate (PEM) with private_key, or pkcs12")
-		} else if data, ok := l.readFile("certificate", certPath); ok {
+		} else if data, name, ok := l.material("certificate", certPath); ok {
 			certs, err := ParseCertificates(data)
 			if err != nil {
-				l.add("certificate", RuleFormat, err, "cannot parse %s", certPath)
+				l.add("certificate", RuleFormat, err, "cannot parse %s", name)
 			} else {
 				c.Certificate = certs[0]
 				if len(certs) > 1 {
 					if hasChain {
-						l.add("certificate_chain", RuleConflict, nil, "%s already holds %d chain certificates after the leaf; drop certificate_chain or split the file", certPath, len(certs)-1)
+						l.add("certificate_chain", RuleConflict, nil, "%s already holds %d chain certificates after the leaf; drop certificate_chain or split the file", name, len(certs)-1)
 					}
 					c.Chain = certs[1:]
 				}
 			}
 		}
 		if hasChain {
-			if data, ok := l.readFile("certificate_chain", chainPath); ok {
+			if data, name, ok := l.material("certificate_chain", chainPath); ok {
 				chain, err := ParseCertificates(data)
 				if err != nil {
-					l.add("certificate_chain", RuleFormat, err, "cannot parse %s", chainPath)
+					l.add("certificate_chain", RuleFormat, err, "cannot parse %s", name)
 				} else if c.Chain == nil {
 					c.Chain = chain
 				}
@@ -433,14 +471,14 @@ func (l *loader) buildRolesAnywhere(p *Profile) {
 		case !hasKey:
 			l.add("private_key", RuleRequired, nil, "IAM Roles Anywhere needs the certificate's private key (PKCS#8, PKCS#1 or SEC1 PEM), or pkcs12, or auth.WithSigner")
 		default:
-			if data, ok := l.readSecretFile("private_key", keyPath); ok {
+			if data, name, ok := l.material("private_key", keyPath); ok {
 				key, err := ParsePrivateKey(data)
 				if err != nil {
 					rule := RuleFormat
 					if strings.Contains(err.Error(), "not supported") {
 						rule = RuleUnsupported
 					}
-					l.add("private_key", rule, err, "cannot use %s", keyPath)
+					l.add("private_key", rule, err, "cannot use %s", name)
 				} else {
 					c.Signer = key
 				}
@@ -511,10 +549,19 @@ func (l *loader) str(key string) (string, bool) {
 	}
 	s, err := expand(n.Value, l.o.lookupEnv)
 	if err != nil {
+		// A secret's value is not quoted, even in part; a value that is
+		// one whole ${NAME} holds no secret, only its name, and neither
+		// does a private_key that is a file name.
+		secret := secretKeys[key] && (key != "private_key" || looksLikeKeyMaterial(n.Value))
 		var u *unsetVarError
-		if errors.As(err, &u) {
+		switch {
+		case errors.As(err, &u) && (!secret || n.Value == "${"+u.name+"}"):
 			l.add(key, RuleUnsetVariable, nil, "environment variable %s is not set", u.name)
-		} else {
+		case errors.As(err, &u):
+			l.add(key, RuleUnsetVariable, nil, "the value names an environment variable that is not set (the name is not shown: this key holds a secret; write $${ for a literal ${)")
+		case secret:
+			l.add(key, RuleFormat, nil, "the value has an unterminated ${ or a ${...} that is not a variable name (write $${ for a literal ${; the value is not shown)")
+		default:
 			l.add(key, RuleFormat, nil, "%v", err)
 		}
 		return "", false
@@ -577,6 +624,8 @@ func (l *loader) resolve(name string) string {
 	return filepath.Join(l.dir, name)
 }
 
+// readFile reads the file a key names. Errors name the file unless the
+// name looks like key material (see shownName).
 func (l *loader) readFile(key, name string) ([]byte, bool) {
 	if name == "" {
 		l.add(key, RuleRequired, nil, "empty file name")
@@ -589,7 +638,7 @@ func (l *loader) readFile(key, name string) ([]byte, bool) {
 		if errors.Is(err, fs.ErrNotExist) {
 			rule = RuleNotFound
 		}
-		l.add(key, rule, err, "cannot read %s", path)
+		l.add(key, rule, scrubPathError(err, path), "cannot read %s", shownName(path))
 		return nil, false
 	}
 	return data, true
@@ -599,12 +648,39 @@ func (l *loader) readFile(key, name string) ([]byte, bool) {
 // readable by group or others.
 func (l *loader) readSecretFile(key, name string) ([]byte, bool) {
 	data, ok := l.readFile(key, name)
-	if ok && runtime.GOOS != "windows" {
-		if fi, err := l.o.statFile(l.resolve(name)); err == nil && fi.Mode().Perm()&0o077 != 0 {
-			l.warnings = append(l.warnings, fmt.Sprintf("%s: private key file %s is readable by group or others (mode %04o); run chmod 600 on it", key, l.resolve(name), fi.Mode().Perm()))
-		}
+	if ok {
+		l.warnIfOpen(key, l.resolve(name), "private key file")
 	}
 	return data, ok
+}
+
+// material returns the PEM a certificate or key entry gives, pasted or in
+// a file, and how errors should name it. A pasted private key lives in
+// the profiles file itself, which is then held to a key file's rules.
+func (l *loader) material(key, value string) (data []byte, name string, ok bool) {
+	if !isInlinePEM(value) {
+		if key == "private_key" {
+			data, ok = l.readSecretFile(key, value)
+		} else {
+			data, ok = l.readFile(key, value)
+		}
+		return data, shownName(l.resolve(value)), ok
+	}
+	if key == "private_key" && l.file != "" && isInlinePEM(l.values[key].Value) {
+		l.warnIfOpen(key, l.file, "profiles file holding a private key")
+	}
+	return inlinePEM(value), "the PEM given inline", true
+}
+
+// warnIfOpen warns when the file at path, which holds a private key, is
+// readable by group or others.
+func (l *loader) warnIfOpen(key, path, what string) {
+	if runtime.GOOS == "windows" {
+		return
+	}
+	if fi, err := l.o.statFile(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		l.warnings = append(l.warnings, fmt.Sprintf("%s: %s %s is readable by group or others (mode %04o); run chmod 600 on it", key, what, shownName(path), fi.Mode().Perm()))
+	}
 }
 
 // orderChain orders a PKCS#12 bag's CA certificates from the leaf's issuer

@@ -13,6 +13,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go/middleware"
 
+	"github.com/go-sns/connector/internal/nocreds"
 	"github.com/go-sns/connector/internal/transport"
 	"github.com/go-sns/connector/region"
 )
@@ -64,7 +65,8 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (*Pro
 		base = ra
 	case MethodDefaultChain:
 		// The chain's own clients (STS, SSO) scrub what servers echo too.
-		loadOpts := []func(*config.LoadOptions) error{config.WithAPIOptions([]func(*middleware.Stack) error{transport.Middleware(false)})}
+		// Off EC2 the chain does not wait on instance metadata.
+		loadOpts := append(nocreds.LoadOptions(), config.WithAPIOptions([]func(*middleware.Stack) error{transport.Middleware(false)}))
 		if o.clientSet {
 			// Only when asked: the SDK's own client honours AWS_CA_BUNDLE,
 			// which it cannot apply to a client it did not build.
@@ -83,7 +85,7 @@ func (p *Profile) CredentialsProvider(ctx context.Context, opts ...Option) (*Pro
 		if cfg.Credentials == nil {
 			return nil, fmt.Errorf("auth: profile %q: the AWS default credential chain found no credentials", p.Name)
 		}
-		base, cached = cfg.Credentials, true
+		base, cached = nocreds.Explain(cfg.Credentials, nocreds.SkipIMDS()), true
 	default:
 		return nil, p.errorf("use_static_credentials", RuleRequired, "unknown method %q", p.Method)
 	}

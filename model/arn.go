@@ -20,6 +20,10 @@ type TopicARN struct {
 // ":" and an id) is rejected: it names a subscription, not a topic.
 func ParseTopicARN(arn string) (TopicARN, error) {
 	const field = "Topic.ARN"
+	if arn != "" && !strings.HasPrefix(arn, "arn:") && ValidateTopicName(arn) == nil {
+		// The first mistake of many: a name where the ARN belongs.
+		return TopicARN{}, invalid(field, RuleFormat, "a topic name, not an ARN: snsconnector's Client.ResolveTopic(ctx, region, name) returns its ARN (model.NewTopicARN builds one from an account ID)")
+	}
 	a, err := parseResourceARN(field, arn, "sns", true)
 	if err != nil {
 		return TopicARN{}, err
@@ -40,6 +44,14 @@ func (a TopicARN) String() string {
 
 // FIFO reports whether the ARN names a FIFO topic.
 func (a TopicARN) FIFO() bool { return strings.HasSuffix(a.Name, fifoSuffix) }
+
+// ValidateRegion checks that the topic is in region r: a call made in r
+// acts only on r's topics ("You can publish messages only to topics and
+// endpoints in the same AWS Region", Publish API reference), so SNS would
+// refuse the call, or not find the topic, after a round trip.
+func (a TopicARN) ValidateRegion(r region.Region) error {
+	return checkRegion("Topic.ARN", a.Partition, a.Region, r)
+}
 
 // NewTopicARN builds the ARN of the topic called name in the account and
 // region, validating each part. It lets a service configured with a topic
@@ -65,3 +77,17 @@ func truncate(s string, n int) string {
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// checkRegion is the rule of every call that names both a region and an
+// ARN: the ARN's partition and region must be the call's. It is kept apart
+// from any ARN parser, so it holds whichever one produced the parts. The
+// reason names regions and partitions only, never the ARN.
+func checkRegion(field string, partition region.Partition, in, r region.Region) error {
+	switch {
+	case partition != r.Partition():
+		return invalid(field, RuleConflict, "the ARN is of partition %q, and the call goes to region %s of partition %q; a region reaches only its own partition's resources", partition, r, r.Partition())
+	case in != r:
+		return invalid(field, RuleConflict, "the ARN is of region %s, and the call goes to region %s; SNS acts only on resources of the region it is called in", in, r)
+	}
+	return nil
+}

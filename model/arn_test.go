@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -78,6 +79,89 @@ func TestTopicFromARNAndNewTopicARN(t *testing.T) {
 	}
 }
 
+// TestValidateRegion: an ARN used in a call to another region, or to a
+// region of another partition, is refused, for topics, subscriptions and
+// platform endpoints alike, with the field and RuleConflict.
+func TestValidateRegion(t *testing.T) {
+	const (
+		euTopic = "arn:aws:sns:eu-west-1:123456789012:orders"
+		cnTopic = "arn:aws-cn:sns:cn-north-1:123456789012:orders"
+		euSub   = euTopic + ":6a1b0c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"
+		cnPush  = "arn:aws-cn:sns:cn-north-1:123456789012:endpoint/GCM/my-app/5e3e9847-3183-3f18-a7e8-671c3a57d4b3"
+	)
+	topic := func(s string) func(region.Region) error {
+		return func(r region.Region) error {
+			a, err := ParseTopicARN(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a.ValidateRegion(r)
+		}
+	}
+	sub := func(s string) func(region.Region) error {
+		return func(r region.Region) error {
+			a, err := ParseSubscriptionARN(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return a.ValidateRegion(r)
+		}
+	}
+	push := func(s string) func(region.Region) error {
+		return func(r region.Region) error {
+			e, err := ApplicationEndpoint(s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return ValidatePush(r, e, Message{Body: "x"}, DefaultLimits)
+		}
+	}
+	tests := []struct {
+		name  string
+		check func(region.Region) error
+		field string
+		good  region.Region
+		bad   []region.Region
+	}{
+		{"topic", topic(euTopic), "Topic.ARN", region.EUWest1, []region.Region{region.USEast1, region.EUWest2, region.CNNorth1, region.USGovWest1, "xx-newplace-1"}},
+		{"china topic", topic(cnTopic), "Topic.ARN", region.CNNorth1, []region.Region{region.CNNorthwest1, region.USEast1}},
+		{"subscription", sub(euSub), "SubscriptionARN", region.EUWest1, []region.Region{region.USEast1, region.CNNorth1}},
+		{"platform endpoint", push(cnPush), "Endpoint.Address", region.CNNorth1, []region.Region{region.CNNorthwest1, region.USEast1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.check(tt.good); err != nil {
+				t.Errorf("its own region %s: %v", tt.good, err)
+			}
+			partitionSeen := false
+			for _, r := range tt.bad {
+				err := tt.check(r)
+				if !errors.Is(err, &ValidationError{Field: tt.field, Rule: RuleConflict}) {
+					t.Errorf("region %s: %v; want %s (%s)", r, err, tt.field, RuleConflict)
+					continue
+				}
+				if !strings.Contains(err.Error(), string(r)) || strings.Contains(err.Error(), "123456789012") {
+					t.Errorf("region %s: the reason should name the region and not the ARN: %v", r, err)
+				}
+				if r.Partition() != tt.good.Partition() {
+					partitionSeen = true
+					if !strings.Contains(err.Error(), strconv.Quote(string(r.Partition()))) {
+						t.Errorf("region %s: the reason should name the partition: %v", r, err)
+					}
+				}
+			}
+			if !partitionSeen {
+				t.Error("no case of another partition")
+			}
+		})
+	}
+	// A TopicARN built by hand can pair a region with the wrong partition;
+	// the partition is checked on its own.
+	if err := (TopicARN{Partition: region.PartitionAWS, Region: region.CNNorth1, AccountID: "123456789012", Name: "t"}).ValidateRegion(region.CNNorth1); !errors.Is(err, &ValidationError{Rule: RuleConflict}) {
+		t.Errorf("aws partition with region cn-north-1: %v", err)
+	}
+}
+
 func TestValidateTopicName(t *testing.T) {
 	if err := ValidateTopicName(strings.Repeat("a", 251) + ".fifo"); err != nil {
 		t.Errorf("256-character FIFO name rejected: %v", err)
@@ -132,4 +216,21 @@ func FuzzMessageValidate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestTopicNameWhereARNBelongs: a bare topic name, the newcomer's first
+// mistake, says how to get the ARN; nothing else does.
+func TestTopicNameWhereARNBelongs(t *testing.T) {
+	for _, name := range []string{"orders", "orders.fifo", "my_topic-2"} {
+		_, err := ParseTopicARN(name)
+		var ve *ValidationError
+		if !errors.As(err, &ve) || ve.Field != "Topic.ARN" || ve.Rule != RuleFormat || !strings.Contains(ve.Reason, "ResolveTopic") {
+			t.Errorf("ParseTopicARN(%q) = %v; want a format error pointing to ResolveTopic", name, err)
+		}
+	}
+	for _, notName := range []string{"", "arn:aws:sns:us-east-1:123456789012", "orders topic", "sns:orders"} {
+		if _, err := ParseTopicARN(notName); err == nil || strings.Contains(err.Error(), "ResolveTopic") {
+			t.Errorf("ParseTopicARN(%q) = %v; want an error that does not call it a topic name", notName, err)
+		}
+	}
 }

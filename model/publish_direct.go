@@ -54,9 +54,7 @@ func ValidatePush(r region.Region, e Endpoint, m Message, limits Limits) error {
 		c.add(invalid("Endpoint.Protocol", RuleFormat, "publishing straight to an endpoint needs a mobile platform endpoint (ApplicationEndpoint), not %s; publish to a topic it subscribes to instead", e.Protocol()))
 	default:
 		a, _ := parseResourceARN("Endpoint.Address", e.Address(), "sns", true) // valid: checked above
-		if a.region != r {
-			c.add(invalid("Endpoint.Address", RuleConflict, "the endpoint is in region %s; SNS publishes only to endpoints of the region called, %s", a.region, r))
-		}
+		c.add(checkRegion("Endpoint.Address", a.partition, a.region, r))
 	}
 	c.add(m.ValidateWith(limits))
 	if m.Subject != "" {

@@ -2,6 +2,8 @@ package model
 
 import (
 	"strings"
+
+	"github.com/go-sns/connector/region"
 )
 
 // Subscription is a topic's subscription: where SNS delivers the topic's
@@ -109,6 +111,12 @@ func ParseSubscriptionARN(arn string) (SubscriptionARN, error) {
 
 // String returns the ARN text.
 func (a SubscriptionARN) String() string { return a.Topic.String() + ":" + a.ID }
+
+// ValidateRegion checks that the subscription is in region r, the region
+// of its topic: a call made in r acts only on r's subscriptions.
+func (a SubscriptionARN) ValidateRegion(r region.Region) error {
+	return checkRegion("SubscriptionARN", a.Topic.Partition, a.Topic.Region, r)
+}
 
 // SubscribeRequest subscribes an endpoint to a topic.
 type SubscribeRequest struct {

@@ -14,6 +14,7 @@ package region
 import (
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 
@@ -228,7 +229,7 @@ type Error struct {
 func (e *Error) Error() string {
 	msg := fmt.Sprintf("region: %q: %v", e.Input, e.Err)
 	if e.Input == "" {
-		msg = "region: empty region: " + e.Err.Error()
+		return "region: empty region: pass one, such as region.USEast1 or region.Parse(\"eu-west-1\"), or set AWS_REGION and pass region.FromEnv()"
 	}
 	if e.Suggestion != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", string(e.Suggestion))
@@ -259,6 +260,18 @@ func MustParse(s string) Region {
 		panic(err)
 	}
 	return r
+}
+
+// FromEnv returns the region the AWS SDKs default to: $AWS_REGION, else
+// $AWS_DEFAULT_REGION, read like [New] (any well-formed code). It is an
+// *[Error] when neither is set or the value is malformed.
+func FromEnv() (Region, error) {
+	for _, name := range []string{"AWS_REGION", "AWS_DEFAULT_REGION"} {
+		if v := strings.TrimSpace(os.Getenv(name)); v != "" {
+			return New(v)
+		}
+	}
+	return "", &Error{Err: ErrMalformedRegion}
 }
 
 // New returns the region with the given code whether or not this package

@@ -169,11 +169,35 @@ func TestValidate(t *testing.T) {
 	if err := Region("").Validate(); !errors.Is(err, ErrMalformedRegion) {
 		t.Errorf("zero region validated: %v", err)
 	}
-	if !strings.Contains(Region("").Validate().Error(), "empty region") {
-		t.Errorf("zero region message: %v", Region("").Validate())
+	// The zero region says how to give one.
+	for _, want := range []string{"empty region", "region.USEast1", "AWS_REGION", "region.FromEnv()"} {
+		if !strings.Contains(Region("").Validate().Error(), want) {
+			t.Errorf("zero region message lacks %q: %v", want, Region("").Validate())
+		}
 	}
 	if err := Region("xx-new-1").Validate(); err != nil {
 		t.Errorf("well-formed unknown region rejected: %v", err)
+	}
+}
+
+func TestFromEnv(t *testing.T) {
+	for _, tc := range []struct {
+		region, defaultRegion string
+		want                  Region
+		wantErr               bool
+	}{
+		{"eu-west-1", "us-east-1", EUWest1, false},
+		{"", "us_east_2", USEast2, false},
+		{"xx-new-1", "", "xx-new-1", false},
+		{"", "", "", true},
+		{"not a region", "", "", true},
+	} {
+		t.Setenv("AWS_REGION", tc.region)
+		t.Setenv("AWS_DEFAULT_REGION", tc.defaultRegion)
+		got, err := FromEnv()
+		if got != tc.want || (err != nil) != tc.wantErr {
+			t.Errorf("AWS_REGION=%q AWS_DEFAULT_REGION=%q: FromEnv = %q, %v", tc.region, tc.defaultRegion, got, err)
+		}
 	}
 }
 

@@ -17,8 +17,9 @@ import (
 
 // Publish sends one message to a topic in region r and reports whether SNS
 // accepted it: (true, nil) or (false, err), never (false, nil). The request
-// is validated first; invalid input fails with a *model.ValidationError
-// inside the *Error before anything is sent. Use [Client.PublishWithResponse]
+// is validated first; invalid input, a topic of another region included,
+// fails with a *model.ValidationError inside the *Error before anything is
+// sent. Use [Client.PublishWithResponse]
 // to learn the message ID.
 func (c *Client) Publish(ctx context.Context, r region.Region, req model.PublishRequest) (bool, error) {
 	if _, err := c.PublishWithResponse(ctx, r, req); err != nil {
@@ -88,6 +89,11 @@ func (c *Client) publish(ctx context.Context, r region.Region, topic, hide strin
 // (up to 1 MiB): then, and only then, the topic's limit is read (see
 // topicLimit) before the message is judged too large.
 func (c *Client) validatePublish(ctx context.Context, r region.Region, req model.PublishRequest) error {
+	if a, err := model.ParseTopicARN(req.Topic.ARN); err == nil {
+		if err := a.ValidateRegion(r); err != nil {
+			return err // and the topic's limit is not looked up in the wrong region
+		}
+	}
 	limits := c.limits
 	if limits.MaxPayloadBytes <= 0 {
 		limits.MaxPayloadBytes = model.DefaultLimits.MaxPayloadBytes

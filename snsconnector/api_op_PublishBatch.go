@@ -108,13 +108,13 @@ func (c *Client) PublishBatch(ctx context.Context, r region.Region, topic model.
 	return resp, c.batchError(r, topic, resp.Results)
 }
 
-// prepareBatch checks what every message of a batch shares and makes the
-// region's API.
+// prepareBatch checks what every message of a batch shares (the region,
+// and a topic of that region) and makes the region's API.
 func (c *Client) prepareBatch(r region.Region, topic model.Topic) error {
 	if err := r.Validate(); err != nil {
 		return err
 	}
-	if err := topic.Validate(); err != nil {
+	if err := topicIn(r, topic); err != nil {
 		return err
 	}
 	_, err := c.api(r)

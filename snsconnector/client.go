@@ -17,6 +17,7 @@ import (
 
 	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/internal/endpoint"
+	"github.com/go-sns/connector/internal/nocreds"
 	"github.com/go-sns/connector/internal/transport"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
@@ -100,9 +101,15 @@ func resolveConfig(ctx context.Context, o Options) (aws.Config, error) {
 		var err error
 		// LoadDefaultConfig reads the environment and shared files only;
 		// credential providers it sets up do their I/O on first Retrieve.
-		cfg, err = config.LoadDefaultConfig(ctx, config.WithAPIOptions([]func(*middleware.Stack) error{guard}))
+		// Off EC2 the chain does not wait on instance metadata.
+		loadOpts := append(nocreds.LoadOptions(), config.WithAPIOptions([]func(*middleware.Stack) error{guard}))
+		cfg, err = config.LoadDefaultConfig(ctx, loadOpts...)
 		if err != nil {
 			return aws.Config{}, fmt.Errorf("snsconnector: loading AWS configuration: %w", err)
+		}
+		if o.Profile == nil && o.Credentials == nil {
+			// The default chain: when it finds nothing, say what was tried.
+			cfg.Credentials = nocreds.Explain(cfg.Credentials, nocreds.SkipIMDS())
 		}
 	}
 	if o.Profile != nil && o.Credentials == nil {

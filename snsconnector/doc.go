@@ -3,7 +3,8 @@
 //
 // A [Client] is made once with [New] and shared: it is safe for concurrent
 // use, creates one SDK client per region on first use and reuses it. Every
-// request is validated (see package model) before anything is sent, and
+// request is validated (see package model) before anything is sent, an
+// ARN of another region or partition than the call's included, and
 // every failure is an *[Error] that names the operation, region and topic
 // and wraps the cause, so errors.As reaches both *model.ValidationError and
 // the SDK's modeled errors such as *types.NotFoundException.

@@ -7,6 +7,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/go-sns/connector/auth"
+	"github.com/go-sns/connector/internal/nocreds"
 	"github.com/go-sns/connector/region"
 )
 
@@ -35,6 +36,12 @@ func (e *Error) Error() string {
 		b.WriteString(e.Topic)
 	}
 	b.WriteString(": ")
+	var none *nocreds.Error
+	if errors.As(e.Err, &none) {
+		// One line that says what to do, not the SDK's chain of wrappers.
+		b.WriteString(none.Error())
+		return b.String()
+	}
 	b.WriteString(e.Err.Error())
 	return b.String()
 }
@@ -60,6 +67,16 @@ func ErrorCode(err error) string {
 // under localhost counts as loopback only if it resolves to loopback
 // addresses alone. It is the same error as auth.ErrInsecureEndpoint.
 var ErrInsecureEndpoint = auth.ErrInsecureEndpoint
+
+// ErrNoCredentials is matched (errors.Is) by the error of a call made with
+// the AWS default credential chain (no WithProfile, WithCredentialsProvider
+// or WithConfig) when the chain found credentials nowhere. The *Error's text
+// then says in one line what was tried and how to configure credentials. On
+// a machine that is clearly not an EC2 instance the chain does not ask the
+// instance metadata service, so this error comes at once instead of after
+// seconds of retries; AWS_EC2_METADATA_DISABLED=false asks it anyway. It is
+// the same error as auth.ErrNoCredentials.
+var ErrNoCredentials = auth.ErrNoCredentials
 
 var errRepeatedToken = errors.New("the service returned the same NextToken twice; stopping instead of looping")
 

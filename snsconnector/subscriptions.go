@@ -11,8 +11,8 @@ import (
 var errNoSubscriptionARN = errors.New("the service accepted the call but returned no subscription ARN")
 
 // subscriptionCall is call for operations on one subscription: it parses
-// the subscription's ARN before anything is sent, and names the
-// subscription's topic in errors and logs.
+// the subscription's ARN, and checks that it is of region r, before
+// anything is sent, and names the subscription's topic in errors and logs.
 func (c *Client) subscriptionCall(ctx context.Context, op string, r region.Region, arn string) (context.Context, context.CancelFunc, API, model.SubscriptionARN, error) {
 	sub, perr := model.ParseSubscriptionARN(arn)
 	topic := ""
@@ -25,6 +25,9 @@ func (c *Client) subscriptionCall(ctx context.Context, op string, r region.Regio
 	}
 	if perr != nil {
 		return ctx, cancel, nil, sub, &Error{Op: op, Region: r, Err: perr}
+	}
+	if err := sub.ValidateRegion(r); err != nil {
+		return ctx, cancel, nil, sub, &Error{Op: op, Region: r, Topic: topic, Err: err}
 	}
 	return ctx, cancel, api, sub, nil
 }

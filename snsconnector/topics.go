@@ -9,16 +9,25 @@ import (
 )
 
 // topicCall is call for operations on one topic: it also checks the
-// topic's ARN before anything is sent.
+// topic's ARN, and that it is of region r, before anything is sent.
 func (c *Client) topicCall(ctx context.Context, op string, r region.Region, topic model.Topic) (context.Context, context.CancelFunc, API, error) {
 	ctx, cancel, api, err := c.call(ctx, op, r, topic.ARN)
 	if err != nil {
 		return ctx, cancel, nil, err
 	}
-	if err := topic.Validate(); err != nil {
+	if err := topicIn(r, topic); err != nil {
 		return ctx, cancel, nil, &Error{Op: op, Region: r, Topic: topic.ARN, Err: err}
 	}
 	return ctx, cancel, api, nil
+}
+
+// topicIn validates topic and checks that it is a topic of region r.
+func topicIn(r region.Region, topic model.Topic) error {
+	if err := topic.Validate(); err != nil {
+		return err
+	}
+	a, _ := model.ParseTopicARN(topic.ARN) // valid: checked above
+	return a.ValidateRegion(r)
 }
 
 // topicName is the last ARN segment, for ARNs already validated or

@@ -48,6 +48,9 @@ func CheckRequest(ctx context.Context, u *url.URL, insecureOK bool) error {
 		return nil
 	}
 	host := u.Hostname()
+	if onHostAWSService(host) {
+		return nil
+	}
 	if !IsLoopback(host) {
 		return &insecureRequest{host: u.Host}
 	}
@@ -64,6 +67,24 @@ func CheckRequest(ctx context.Context, u *url.URL, insecureOK bool) error {
 		}
 	}
 	return nil
+}
+
+// onHostAWSService reports whether host is one of the link-local addresses
+// where AWS serves credentials on the host itself, always over plain http:
+// the EC2 instance metadata service (IMDS), ECS task credentials and EKS
+// Pod Identity. The default credential chain's own clients send there, and
+// those requests never leave the machine.
+func onHostAWSService(host string) bool {
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return false
+	}
+	for _, s := range []string{"169.254.169.254", "fd00:ec2::254", "169.254.170.2", "169.254.170.23", "fd00:ec2::23"} {
+		if ip.Equal(net.ParseIP(s)) {
+			return true
+		}
+	}
+	return false
 }
 
 // lookupIPAddr resolves names under localhost; tests replace it.

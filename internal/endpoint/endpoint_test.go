@@ -84,6 +84,11 @@ func TestCheckRequest(t *testing.T) {
 		"http://localhost:4566/",
 		"http://emu.localhost:4566/",
 		"http://gone.localhost:4566/",
+		// AWS's on-host credential services, plain http by design.
+		"http://169.254.169.254/latest/api/token",
+		"http://[fd00:ec2::254]/latest/meta-data/",
+		"http://169.254.170.2/v2/credentials/x",
+		"http://169.254.170.23/v1/credentials",
 	}
 	for _, s := range ok {
 		u, _ := url.Parse(s)
@@ -97,6 +102,7 @@ func TestCheckRequest(t *testing.T) {
 		"http://user:hunter2@10.0.0.1/":         "http://10.0.0.1;",
 		"http://evil.localhost:1/":              "http://evil.localhost:1 resolves to 10.1.2.3",
 		"http://public.localhost/":              "resolves to 203.0.113.7",
+		"http://169.254.1.1/":                   "http://169.254.1.1;",
 	}
 	for s, want := range bad {
 		u, _ := url.Parse(s)
