@@ -42,6 +42,9 @@ func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req m
 			}
 			return wire.PublishInput(req), nil
 		}
+		if err := publishRegion(r, req.Topic); err != nil {
+			return nil, err
+		}
 		m, p, err := c.offload(ctx, r, req.Topic, req.Message, 0)
 		if err != nil {
 			return nil, err
@@ -89,10 +92,8 @@ func (c *Client) publish(ctx context.Context, r region.Region, topic, hide strin
 // (up to 1 MiB): then, and only then, the topic's limit is read (see
 // topicLimit) before the message is judged too large.
 func (c *Client) validatePublish(ctx context.Context, r region.Region, req model.PublishRequest) error {
-	if a, err := model.ParseTopicARN(req.Topic.ARN); err == nil {
-		if err := a.ValidateRegion(r); err != nil {
-			return err // and the topic's limit is not looked up in the wrong region
-		}
+	if err := publishRegion(r, req.Topic); err != nil {
+		return err
 	}
 	limits := c.limits
 	if limits.MaxPayloadBytes <= 0 {
@@ -139,6 +140,16 @@ func (c *Client) topicLimit(ctx context.Context, r region.Region, topic model.To
 		return def, fmt.Errorf("reading the topic's MaximumMessageSize: %w", err)
 	}
 	return d.MaxMessageSize(), nil
+}
+
+// publishRegion refuses a topic of another region than r before anything,
+// the topic's limit or an offloaded payload included, is looked up or
+// stored. An ARN that does not parse is left to validation, which says why.
+func publishRegion(r region.Region, topic model.Topic) error {
+	if a, err := model.ParseTopicARN(topic.ARN); err == nil {
+		return a.ValidateRegion(r)
+	}
+	return nil
 }
 
 // onlyTooLarge reports whether err is exactly one payload-size violation.

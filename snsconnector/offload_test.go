@@ -290,6 +290,12 @@ func TestPublishOffloadRulesRefuseBeforeAnything(t *testing.T) {
 			t.Errorf("%.40q: %v; want %s %s", tc.m.Body, err, tc.field, tc.rule)
 		}
 	}
+	// A topic of another region: refused before its limit is read or a
+	// payload stored.
+	_, err := c.Publish(context.Background(), region.USEast1, model.PublishRequest{Topic: model.Topic{ARN: topicARN}, Message: model.Message{Body: medium}})
+	if !errors.Is(err, model.ErrInvalid) {
+		t.Errorf("topic of another region: %v", err)
+	}
 	if len(m.publishes) != 0 || st.puts != 0 || m.getCalls != 0 {
 		t.Fatalf("%d publishes, %d puts, %d lookups for refused messages", len(m.publishes), st.puts, m.getCalls)
 	}
