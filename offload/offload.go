@@ -56,7 +56,8 @@ func (s Settings) Validate() error {
 // applies to each message: it returns m unchanged and a nil pointer when m
 // goes to SNS as it is, and otherwise stores m's body in store and returns
 // the message that replaces it, with the pointer to the stored payload.
-// limit is the payload limit of the topic m goes to.
+// limit is the payload limit of the topic m goes to (0: SNS's default,
+// 262,144 bytes).
 //
 // m is offloaded when s.Always, or when its payload is strictly greater
 // than the threshold (0, or above limit: limit), as the AWS clients decide
@@ -77,6 +78,9 @@ func (s Settings) Validate() error {
 func Apply(ctx context.Context, store Store, s Settings, m model.Message, limit int) (model.Message, *Pointer, error) {
 	if err := CheckReserved(m); err != nil {
 		return m, nil, err
+	}
+	if limit <= 0 {
+		limit = model.DefaultLimits.MaxPayloadBytes
 	}
 	threshold := s.Threshold
 	if threshold <= 0 || threshold > limit {
@@ -114,6 +118,10 @@ func Apply(ctx context.Context, store Store, s Settings, m model.Message, limit 
 	p, err := store.Put(ctx, m.Body)
 	if err != nil {
 		return m, nil, fmt.Errorf("storing the payload (%s): %w", why, err)
+	}
+	if p.Bucket == "" || p.Key == "" {
+		// A Store's bug; SQS extended clients could not resolve such a pointer.
+		return m, nil, fmt.Errorf("offload: the store returned a pointer without bucket or key (%s)", p.quoted())
 	}
 	out.Body = p.Body()
 	if n := out.PayloadSize(); n > limit {

@@ -193,6 +193,22 @@ func TestApplyDeletesWhatItStoredWhenThePointerDoesNotFit(t *testing.T) {
 	}
 }
 
+// blankKeys is a Store that returns a pointer without a key.
+type blankKeys struct{ *S3Store }
+
+func (b blankKeys) Put(context.Context, string) (Pointer, error) { return Pointer{Bucket: "b"}, nil }
+
+func TestApplyRefusesAPointerWithoutKeyAndDefaultsTheLimit(t *testing.T) {
+	_, p, err := Apply(context.Background(), blankKeys{newStore(t, newFakeS3())}, Settings{Always: true}, message(100), 1024)
+	if p != nil || err == nil || !strings.Contains(err.Error(), "without bucket or key") {
+		t.Fatalf("%v, %v", p, err)
+	}
+	// limit 0 is SNS's default: a message at 262,144 bytes stays.
+	if _, p, err := Apply(context.Background(), newStore(t, newFakeS3()), Settings{}, message(262_144), 0); p != nil || err != nil {
+		t.Fatalf("limit 0: %v, %v", p, err)
+	}
+}
+
 func TestSettingsValidate(t *testing.T) {
 	for _, s := range []Settings{{}, {Threshold: 1}, {Threshold: model.MaxTopicMessageSize}, {Always: true}} {
 		if err := s.Validate(); err != nil {
