@@ -119,27 +119,10 @@ func checkFirehoseStreamARN(field, s string) error {
 }
 
 // checkPlatformEndpointARN: arn:P:sns:R:A:endpoint/PLATFORM/APP/ID, the
-// EndpointArn CreatePlatformEndpoint returns. Application names have 1 to
-// 256 letters, digits, '_', '-' and '.' (CreatePlatformApplication).
+// EndpointArn CreatePlatformEndpoint returns (see [ParsePlatformEndpointARN]).
 func checkPlatformEndpointARN(field, s string) error {
-	a, err := parseResourceARN(field, s, "sns", true)
-	if err != nil {
-		return err
-	}
-	parts := strings.Split(a.resource, "/")
-	if len(parts) != 4 || parts[0] != "endpoint" {
-		return invalid(field, RuleFormat, "want a platform endpoint ARN: ...:endpoint/PLATFORM/APPLICATION/ID")
-	}
-	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' }
-	switch {
-	case !nameOf(parts[1], 1, 32, upper):
-		return invalid(field, RuleFormat, "the platform must be like APNS, APNS_SANDBOX or GCM")
-	case !nameOf(parts[2], 1, 256, alnumOr("_-.")):
-		return invalid(field, RuleFormat, "the application name must be 1 to 256 letters, digits, '_', '-' or '.'")
-	case !nameOf(parts[3], 1, 128, alnumOr("-")):
-		return invalid(field, RuleFormat, "the endpoint ID must be letters, digits and '-'")
-	}
-	return nil
+	_, err := parsePlatformEndpointARN(field, s)
+	return err
 }
 
 // checkIAMRoleARN: arn:P:iam::A:role/[PATH/]NAME. IAM quotas: a role name

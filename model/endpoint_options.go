@@ -29,6 +29,9 @@ type SubscriptionOptions struct {
 	// scope becomes FilterPolicyScope. The zero FilterPolicy filters
 	// nothing.
 	FilterPolicy FilterPolicy
+	// ReplayPolicy replays a FIFO topic's archived messages to the new
+	// subscription; the zero value replays nothing.
+	ReplayPolicy ReplayPolicy
 }
 
 // The subscription attribute names SNS uses (Subscribe and
@@ -40,6 +43,7 @@ const (
 	subAttrFilterPolicy       = "FilterPolicy"
 	subAttrFilterPolicyScope  = "FilterPolicyScope"
 	subAttrSubscriptionRole   = "SubscriptionRoleArn"
+	subAttrReplayPolicy       = "ReplayPolicy"
 )
 
 // rawDeliveryProtocols are the protocols SNS can deliver raw messages to.
@@ -54,7 +58,7 @@ func (o SubscriptionOptions) Validate(e Endpoint) error {
 
 // Attributes returns the subscription attributes for a subscription to e:
 // RawMessageDelivery, RedrivePolicy, DeliveryPolicy, FilterPolicy with
-// FilterPolicyScope, and SubscriptionRoleArn for Firehose. Unset options are
+// FilterPolicyScope, ReplayPolicy, and SubscriptionRoleArn for Firehose. Unset options are
 // left out; with none set, the map is nil. Every problem with e or the
 // options is reported, joined.
 func (o SubscriptionOptions) Attributes(e Endpoint) (map[string]string, error) {
@@ -94,6 +98,10 @@ func (o SubscriptionOptions) Attributes(e Endpoint) (map[string]string, error) {
 		c.add(err)
 		attrs[subAttrFilterPolicy] = js
 		attrs[subAttrFilterPolicyScope] = string(o.FilterPolicy.Scope())
+	}
+	if !o.ReplayPolicy.IsZero() {
+		c.add(o.ReplayPolicy.Validate())
+		attrs[subAttrReplayPolicy] = o.ReplayPolicy.JSON()
 	}
 	if role := e.SubscriptionRoleARN(); role != "" {
 		attrs[subAttrSubscriptionRole] = role

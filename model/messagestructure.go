@@ -88,14 +88,14 @@ func (m PerProtocol) Body() (string, error) {
 		c.add(invalid(bodyField("sms"), RuleMaxLength, "%d characters; SNS sends at most %d in one SMS publish", n, maxSMSChars))
 	}
 	for _, push := range []struct {
-		key     platform
+		key     Platform
 		payload PushPayload
 	}{
-		{platformAPNS, m.APNS}, {platformAPNSSandbox, m.APNSSandbox},
-		{platformAPNSVoIP, m.APNSVoIP}, {platformAPNSVoIPSandbox, m.APNSVoIPSandbox},
-		{platformMacOS, m.MacOS}, {platformMacOSSandbox, m.MacOSSandbox},
-		{platformGCM, m.GCM}, {platformADM, m.ADM}, {platformBaidu, m.Baidu},
-		{platformMPNS, m.MPNS}, {platformWNS, m.WNS},
+		{PlatformAPNS, m.APNS}, {PlatformAPNSSandbox, m.APNSSandbox},
+		{PlatformAPNSVoIP, m.APNSVoIP}, {PlatformAPNSVoIPSandbox, m.APNSVoIPSandbox},
+		{PlatformMacOS, m.MacOS}, {PlatformMacOSSandbox, m.MacOSSandbox},
+		{PlatformGCM, m.GCM}, {PlatformADM, m.ADM}, {PlatformBaidu, m.Baidu},
+		{PlatformMPNS, m.MPNS}, {PlatformWNS, m.WNS},
 	} {
 		if push.payload == nil {
 			continue

@@ -13,38 +13,8 @@ import (
 type PushPayload interface {
 	// pushText returns the text SNS takes for the platform, or the
 	// problem, with the field path of the platform's entry.
-	pushText(p platform) (string, error)
+	pushText(p Platform) (string, error)
 }
-
-// platform is a push platform's key in a json-structured message body.
-type platform string
-
-const (
-	platformAPNS            platform = "APNS"
-	platformAPNSSandbox     platform = "APNS_SANDBOX"
-	platformAPNSVoIP        platform = "APNS_VOIP"
-	platformAPNSVoIPSandbox platform = "APNS_VOIP_SANDBOX"
-	platformMacOS           platform = "MACOS"
-	platformMacOSSandbox    platform = "MACOS_SANDBOX"
-	platformGCM             platform = "GCM"
-	platformADM             platform = "ADM"
-	platformBaidu           platform = "BAIDU"
-	platformMPNS            platform = "MPNS"
-	platformWNS             platform = "WNS"
-)
-
-// apple reports whether the platform takes APNs payloads.
-func (p platform) apple() bool {
-	switch p {
-	case platformAPNS, platformAPNSSandbox, platformAPNSVoIP, platformAPNSVoIPSandbox, platformMacOS, platformMacOSSandbox:
-		return true
-	}
-	return false
-}
-
-// xml reports whether the platform takes XML rather than JSON: MPNS and
-// WNS notifications are XML documents (WNS raw notifications are any text).
-func (p platform) xml() bool { return p == platformMPNS || p == platformWNS }
 
 // RawPush is a platform payload written by hand, for what the typed payloads
 // do not cover: `{"aps":{"alert":"Hi","badge":1}}` for APNs,
@@ -54,7 +24,7 @@ func (p platform) xml() bool { return p == platformMPNS || p == platformWNS }
 // and embedded as a string.
 type RawPush string
 
-func (r RawPush) pushText(p platform) (string, error) {
+func (r RawPush) pushText(p Platform) (string, error) {
 	field := bodyField(string(p))
 	if r == "" {
 		return "", invalid(field, RuleRequired, "the payload is empty; leave the field nil to send the default message")
@@ -88,7 +58,7 @@ type APNSPayload struct {
 	Data             map[string]any // custom keys beside "aps"; must not use "aps"
 }
 
-func (a APNSPayload) pushText(p platform) (string, error) {
+func (a APNSPayload) pushText(p Platform) (string, error) {
 	field := bodyField(string(p))
 	if !p.apple() {
 		return "", invalid(field, RuleConflict, "an APNs payload cannot go to %s", p)
@@ -143,9 +113,9 @@ type FCMPayload struct {
 	Data  map[string]string // data for the app; FCM takes string values only
 }
 
-func (f FCMPayload) pushText(p platform) (string, error) {
+func (f FCMPayload) pushText(p Platform) (string, error) {
 	field := bodyField(string(p))
-	if p != platformGCM {
+	if p != PlatformGCM {
 		return "", invalid(field, RuleConflict, "an FCM payload goes to GCM, not %s", p)
 	}
 	msg, err := fcmMessage(field, f.Title, f.Body, f.Data)
@@ -165,9 +135,9 @@ type GCMLegacyPayload struct {
 	Data  map[string]string
 }
 
-func (g GCMLegacyPayload) pushText(p platform) (string, error) {
+func (g GCMLegacyPayload) pushText(p Platform) (string, error) {
 	field := bodyField(string(p))
-	if p != platformGCM {
+	if p != PlatformGCM {
 		return "", invalid(field, RuleConflict, "a GCM payload goes to GCM, not %s", p)
 	}
 	msg, err := fcmMessage(field, g.Title, g.Body, g.Data)

@@ -93,7 +93,7 @@ func (o SMSOptions) Attributes() (map[string]SMSAttribute, error) {
 		attrs[name] = SMSAttribute{DataType: dataType, StringValue: value}
 	}
 	if o.SenderID != "" {
-		set(smsAttrSenderID, "String", o.SenderID, validateSenderID(o.SenderID))
+		set(smsAttrSenderID, "String", o.SenderID, validateSenderID("SMSOptions.SenderID", o.SenderID, minSenderIDLen))
 	}
 	if o.Type != "" {
 		var err error
@@ -153,13 +153,16 @@ func SMSOptionsFromAttributes(values map[string]string) SMSOptions {
 
 func asciiDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-func validateSenderID(s string) error {
-	const field = "SMSOptions.SenderID"
+// validateSenderID checks a sender ID of at least minLen characters: the
+// guide's 3 for a message's, the API reference's 1 for the account's
+// default ("The sender ID can be 1 - 11 alphanumeric characters, and it
+// must contain at least one letter", SetSMSAttributes).
+func validateSenderID(field, s string, minLen int) error {
 	switch {
-	case len(s) < minSenderIDLen:
-		return invalid(field, RuleMinLength, "%d characters; a sender ID has %d to %d", len(s), minSenderIDLen, maxSenderIDLen)
+	case len(s) < minLen:
+		return invalid(field, RuleMinLength, "%d characters; a sender ID has %d to %d", len(s), minLen, maxSenderIDLen)
 	case len(s) > maxSenderIDLen:
-		return invalid(field, RuleMaxLength, "%d characters; a sender ID has %d to %d", len(s), minSenderIDLen, maxSenderIDLen)
+		return invalid(field, RuleMaxLength, "%d characters; a sender ID has %d to %d", len(s), minLen, maxSenderIDLen)
 	case !nameOf(s, 1, len(s), alnum):
 		return invalid(field, RuleCharset, "a sender ID has only ASCII letters and digits, no spaces")
 	case strings.Trim(s, "0123456789") == "":

@@ -149,7 +149,8 @@ func (r SubscribeRequest) Validate() error {
 //     ("The Amazon SNS subscription and Amazon SQS queue must be under the
 //     same AWS account and Region", "Amazon SNS dead-letter queues"), and
 //     of the topic's kind ("FIFO topic subscriptions use FIFO queues, and
-//     standard topic subscriptions use standard queues", same page).
+//     standard topic subscriptions use standard queues", same page);
+//   - a replay policy is only for a FIFO topic's subscriptions.
 //
 // Every problem is reported, joined.
 func (r SubscribeRequest) Attributes() (map[string]string, error) {
@@ -162,6 +163,7 @@ func (r SubscribeRequest) Attributes() (map[string]string, error) {
 		if dlq := r.Options.DeadLetterQueueARN; dlq != "" && checkSQSQueueARN("", dlq) == nil {
 			c.add(checkDeadLetterQueue(topic, dlq))
 		}
+		c.add(checkReplayForTopic(topic, r.Options.ReplayPolicy))
 	}
 	if err := c.err(); err != nil {
 		return nil, err

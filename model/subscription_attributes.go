@@ -17,6 +17,7 @@ const (
 	subAttrPendingConfirmation  = "PendingConfirmation"
 	subAttrConfirmationAuth     = "ConfirmationWasAuthenticated"
 	subAttrEffectiveDeliveryPol = "EffectiveDeliveryPolicy"
+	subAttrReplayStatus         = "ReplayStatus"
 	emptyFilterPolicy           = "{}"
 )
 
@@ -48,6 +49,10 @@ type SubscriptionDetails struct {
 	EffectiveDeliveryPolicy string
 	// SubscriptionRoleARN is the IAM role of a Firehose subscription.
 	SubscriptionRoleARN string
+	// ReplayPolicy is the replay asked of a FIFO topic's subscription, zero
+	// for none, and ReplayStatus how it is going ("" without one).
+	ReplayPolicy ReplayPolicy
+	ReplayStatus ReplayStatus
 	// Raw holds every attribute as SNS returned it.
 	Raw map[string]string
 }
@@ -92,6 +97,8 @@ func ParseSubscriptionDetails(raw map[string]string) SubscriptionDetails {
 	d.DeliveryPolicy = raw[subAttrDeliveryPolicy]
 	d.EffectiveDeliveryPolicy = raw[subAttrEffectiveDeliveryPol]
 	d.SubscriptionRoleARN = raw[subAttrSubscriptionRole]
+	d.ReplayPolicy, _ = ParseReplayPolicy(raw[subAttrReplayPolicy])
+	d.ReplayStatus = ReplayStatus(raw[subAttrReplayStatus])
 	return d
 }
 
@@ -105,7 +112,7 @@ type SubscriptionAttribute struct {
 // SubscriptionAttributeChange is one setting to change on an existing
 // subscription. Build it with [SetRawMessageDelivery], [SetFilterPolicy],
 // [ClearFilterPolicy], [SetRedrivePolicy], [SetSubscriptionDeliveryPolicy],
-// [SetSubscriptionRoleARN] or [SetRawSubscriptionAttribute];
+// [SetSubscriptionRoleARN], [SetReplayPolicy] or [SetRawSubscriptionAttribute];
 // SetSubscriptionAttributes validates it against the subscription before
 // sending.
 type SubscriptionAttributeChange struct {
@@ -173,6 +180,12 @@ func SetSubscriptionRoleARN(roleARN string) SubscriptionAttributeChange {
 	return SubscriptionAttributeChange{Name: subAttrSubscriptionRole, Value: roleARN}
 }
 
+// SetReplayPolicy has a FIFO topic's subscription replay the topic's
+// archived messages of p's window; see [ReplayPolicy].
+func SetReplayPolicy(p ReplayPolicy) SubscriptionAttributeChange {
+	return SubscriptionAttributeChange{Name: subAttrReplayPolicy, Value: p.JSON(), err: p.Validate()}
+}
+
 // typedSubscriptionAttributes have a typed setter, which
 // SetRawSubscriptionAttribute must not bypass.
 var typedSubscriptionAttributes = map[string]bool{
@@ -182,10 +195,11 @@ var typedSubscriptionAttributes = map[string]bool{
 	subAttrRedrivePolicy:      true,
 	subAttrDeliveryPolicy:     true,
 	subAttrSubscriptionRole:   true,
+	subAttrReplayPolicy:       true,
 }
 
 // SetRawSubscriptionAttribute sets an attribute this package has no typed
-// setter for (ReplayPolicy of FIFO topics' archives, say), passed as given.
+// setter for, passed as given.
 func SetRawSubscriptionAttribute(name, value string) SubscriptionAttributeChange {
 	ch := SubscriptionAttributeChange{Name: name, Value: value}
 	field := fmt.Sprintf("SubscriptionAttributes[%q]", shorten(name, 64))
@@ -247,6 +261,12 @@ func (ch SubscriptionAttributeChange) Validate(sub SubscriptionARN) error {
 		}
 	case subAttrSubscriptionRole:
 		return checkIAMRoleARN("Endpoint.SubscriptionRoleARN", ch.Value)
+	case subAttrReplayPolicy:
+		p, err := ParseReplayPolicy(ch.Value)
+		if err != nil {
+			return err
+		}
+		return checkReplayForTopic(sub.Topic, p)
 	}
 	return nil
 }
@@ -268,4 +288,14 @@ func (ch SubscriptionAttributeChange) Writes() []SubscriptionAttribute {
 		return []SubscriptionAttribute{scope, this}
 	}
 	return []SubscriptionAttribute{this, scope}
+}
+
+// checkReplayForTopic applies the rule that ties a replay policy to its
+// topic: "Amazon SNS message archiving and replay is only available for
+// application-to-application (A2A) FIFO topics".
+func checkReplayForTopic(topic TopicARN, p ReplayPolicy) error {
+	if !p.IsZero() && !topic.FIFO() {
+		return invalid("SubscriptionOptions.ReplayPolicy", RuleForbidden, "message replay applies only to subscriptions of FIFO topics")
+	}
+	return nil
 }

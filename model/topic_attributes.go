@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // TracingMode is a topic's X-Ray tracing setting.
@@ -16,8 +17,14 @@ const (
 	TracingActive      TracingMode = "Active"      // SNS vends X-Ray segments; standard topics only
 )
 
-// ThroughputScope is a FIFO topic's deduplication scope.
+// ThroughputScope is a FIFO topic's deduplication scope, the
+// FifoThroughputScope attribute: "Enables higher throughput for your FIFO
+// topic by adjusting the scope of deduplication" (SetTopicAttributes API
+// reference). It applies only to FIFO topics.
 type ThroughputScope string
+
+// FifoThroughputScope is ThroughputScope under its SNS attribute name.
+type FifoThroughputScope = ThroughputScope
 
 // The FIFO throughput scopes SNS accepts.
 const (
@@ -52,8 +59,9 @@ type TopicAttributes struct {
 	Policy string
 	// DeliveryPolicy is the HTTP/S delivery retry policy, a JSON document.
 	DeliveryPolicy string
-	// ArchivePolicy is a FIFO topic's message archive policy, a JSON document.
-	ArchivePolicy string
+	// ArchivePolicy keeps a FIFO topic's messages for replay; the zero
+	// value sets none.
+	ArchivePolicy ArchivePolicy
 	// TracingConfig is the X-Ray tracing mode; Active only on standard topics.
 	TracingConfig TracingMode
 	// SignatureVersion is 1 (SHA1withRSA, SNS's default) or 2 (SHA256withRSA)
@@ -112,8 +120,11 @@ func (a TopicAttributes) Validate(name string) error {
 	default:
 		c.add(invalid("TopicAttributes.ThroughputScope", RuleFormat, "%q is not Topic or MessageGroup", truncate(string(a.ThroughputScope), 32)))
 	}
-	if a.ArchivePolicy != "" && !fifo {
-		c.add(invalid("TopicAttributes.ArchivePolicy", RuleForbidden, "message archiving applies only to FIFO topics"))
+	if !a.ArchivePolicy.IsZero() {
+		if !fifo {
+			c.add(invalid("TopicAttributes.ArchivePolicy", RuleForbidden, "message archiving applies only to FIFO topics"))
+		}
+		c.add(a.ArchivePolicy.Validate())
 	}
 	switch a.TracingConfig {
 	case "", TracingPassThrough:
@@ -132,7 +143,6 @@ func (a TopicAttributes) Validate(name string) error {
 	}
 	c.add(validateJSONObject("TopicAttributes.Policy", a.Policy))
 	c.add(validateJSONObject("TopicAttributes.DeliveryPolicy", a.DeliveryPolicy))
-	c.add(validateJSONObject("TopicAttributes.ArchivePolicy", a.ArchivePolicy))
 	if len(a.DisplayName) > 100 {
 		c.add(invalid("TopicAttributes.DisplayName", RuleMaxLength, "%d characters; at most 100", len(a.DisplayName)))
 	}
@@ -171,7 +181,9 @@ func (a TopicAttributes) typed() map[string]string {
 	put(attrKmsMasterKeyID, a.KMSMasterKeyID)
 	put(attrPolicy, a.Policy)
 	put(attrDeliveryPolicy, a.DeliveryPolicy)
-	put(attrArchivePolicy, a.ArchivePolicy)
+	if !a.ArchivePolicy.IsZero() {
+		m[attrArchivePolicy] = a.ArchivePolicy.JSON()
+	}
 	put(attrTracingConfig, string(a.TracingConfig))
 	if a.SignatureVersion != 0 {
 		m[attrSignatureVersion] = strconv.Itoa(a.SignatureVersion)
@@ -208,6 +220,9 @@ type TopicDetails struct {
 	SubscriptionsConfirmed, SubscriptionsPending, SubscriptionsDeleted int
 	// EffectiveDeliveryPolicy is the delivery policy with SNS's defaults.
 	EffectiveDeliveryPolicy string
+	// BeginningArchiveTime is the earliest time a subscription of an
+	// archiving FIFO topic can replay from; zero without an archive.
+	BeginningArchiveTime time.Time
 	// Raw holds every attribute as SNS returned it.
 	Raw map[string]string
 }
@@ -238,7 +253,7 @@ func ParseTopicDetails(raw map[string]string) TopicDetails {
 	a.KMSMasterKeyID = raw[attrKmsMasterKeyID]
 	a.Policy = raw[attrPolicy]
 	a.DeliveryPolicy = raw[attrDeliveryPolicy]
-	a.ArchivePolicy = raw[attrArchivePolicy]
+	a.ArchivePolicy, _ = ParseArchivePolicy(raw[attrArchivePolicy])
 	a.TracingConfig = TracingMode(raw[attrTracingConfig])
 	a.SignatureVersion, _ = strconv.Atoi(raw[attrSignatureVersion])
 	a.MaximumMessageSize, _ = strconv.Atoi(raw[attrMaxMessageSize])
@@ -247,6 +262,7 @@ func ParseTopicDetails(raw map[string]string) TopicDetails {
 	d.SubscriptionsPending, _ = strconv.Atoi(raw["SubscriptionsPending"])
 	d.SubscriptionsDeleted, _ = strconv.Atoi(raw["SubscriptionsDeleted"])
 	d.EffectiveDeliveryPolicy = raw["EffectiveDeliveryPolicy"]
+	d.BeginningArchiveTime, _ = time.Parse(time.RFC3339, raw["BeginningArchiveTime"])
 	return d
 }
 
@@ -268,7 +284,9 @@ func (r CreateTopicRequest) Validate() error {
 	c.add(ValidateTopicName(r.Name))
 	c.add(r.Attributes.Validate(r.Name))
 	c.add(r.Tags.Validate())
-	c.add(validateJSONObject("DataProtectionPolicy", r.DataProtectionPolicy))
+	if r.DataProtectionPolicy != "" {
+		c.add(ValidateDataProtectionPolicy(r.DataProtectionPolicy))
+	}
 	return c.err()
 }
 
@@ -313,9 +331,16 @@ func SetDeliveryPolicy(doc string) TopicAttributeChange {
 	return TopicAttributeChange{attrDeliveryPolicy, doc, TopicAttributes{DeliveryPolicy: doc}}
 }
 
-// SetArchivePolicy replaces a FIFO topic's archive policy (JSON).
-func SetArchivePolicy(doc string) TopicAttributeChange {
-	return TopicAttributeChange{attrArchivePolicy, doc, TopicAttributes{ArchivePolicy: doc}}
+// SetArchivePolicy turns on or changes a FIFO topic's message archive.
+func SetArchivePolicy(p ArchivePolicy) TopicAttributeChange {
+	return TopicAttributeChange{attrArchivePolicy, p.JSON(), TopicAttributes{ArchivePolicy: p}}
+}
+
+// ClearArchivePolicy turns a FIFO topic's message archive off and deletes
+// the archived messages: SNS's way is to set the policy to an empty JSON
+// object ("Amazon SNS message archiving for FIFO topic owners").
+func ClearArchivePolicy() TopicAttributeChange {
+	return TopicAttributeChange{Name: attrArchivePolicy, Value: "{}"}
 }
 
 // SetTracingConfig changes the tracing mode.
@@ -356,6 +381,15 @@ func (ch TopicAttributeChange) Validate(name string) error {
 	if ch.attrs.Extra != nil {
 		if typedTopicAttributes[ch.Name] {
 			return invalid(fmt.Sprintf("TopicAttributes.Extra[%q]", ch.Name), RuleConflict, "set %s through its typed setter", ch.Name)
+		}
+		return nil
+	}
+	if ch.Name == attrArchivePolicy && ch.attrs.ArchivePolicy.IsZero() {
+		if !strings.HasSuffix(name, fifoSuffix) {
+			return invalid("TopicAttributes.ArchivePolicy", RuleForbidden, "message archiving applies only to FIFO topics")
+		}
+		if ch.Value != "{}" {
+			return invalid("TopicAttributes.ArchivePolicy.RetentionDays", RuleRange, "0 days is outside %d to %d; to stop archiving use ClearArchivePolicy", MinArchiveRetentionDays, MaxArchiveRetentionDays)
 		}
 		return nil
 	}

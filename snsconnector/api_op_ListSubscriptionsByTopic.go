@@ -3,7 +3,6 @@ package snsconnector
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
@@ -19,14 +18,11 @@ import (
 // topics with many subscriptions, [Client.ListSubscriptionsByTopicIter]
 // yields them without holding all of them.
 func (c *Client) ListSubscriptionsByTopic(ctx context.Context, r region.Region, topic model.Topic) (*model.ListSubscriptionsByTopicResponse, error) {
-	resp := &model.ListSubscriptionsByTopicResponse{Subscriptions: []model.Subscription{}}
-	for s, err := range c.ListSubscriptionsByTopicIter(ctx, r, topic) {
-		if err != nil {
-			return nil, err
-		}
-		resp.Subscriptions = append(resp.Subscriptions, s)
+	subs, err := collect(c.ListSubscriptionsByTopicIter(ctx, r, topic))
+	if err != nil {
+		return nil, err
 	}
-	return resp, nil
+	return &model.ListSubscriptionsByTopicResponse{Subscriptions: subs}, nil
 }
 
 // ListSubscriptionsByTopicIter yields a topic's subscriptions one at a
@@ -35,39 +31,15 @@ func (c *Client) ListSubscriptionsByTopic(ctx context.Context, r region.Region, 
 // Breaking out of the loop stops fetching.
 func (c *Client) ListSubscriptionsByTopicIter(ctx context.Context, r region.Region, topic model.Topic) iter.Seq2[model.Subscription, error] {
 	const op = "ListSubscriptionsByTopic"
-	return func(yield func(model.Subscription, error) bool) {
-		ctx, cancel, api, err := c.topicCall(ctx, op, r, topic)
-		defer cancel()
-		if err != nil {
-			yield(model.Subscription{}, err)
-			return
-		}
-		in := &sns.ListSubscriptionsByTopicInput{TopicArn: aws.String(topic.ARN)}
-		for {
-			start := time.Now()
-			out, err := api.ListSubscriptionsByTopic(ctx, in)
-			if err == nil {
-				err = ctx.Err() // a fake may not honour cancellation; we do
+	return listing(ctx, c, op, r, topic.ARN,
+		func(ctx context.Context) (context.Context, context.CancelFunc, API, error) {
+			return c.topicCall(ctx, op, r, topic)
+		},
+		func(ctx context.Context, api API, token *string) ([]model.Subscription, *string, error) {
+			out, err := api.ListSubscriptionsByTopic(ctx, &sns.ListSubscriptionsByTopicInput{TopicArn: aws.String(topic.ARN), NextToken: token})
+			if err != nil {
+				return nil, nil, err
 			}
-			if err = c.done(ctx, op, r, topic.ARN, start, err); err != nil {
-				yield(model.Subscription{}, err)
-				return
-			}
-			for _, s := range out.Subscriptions {
-				if !yield(wire.Subscription(s), nil) {
-					return
-				}
-			}
-			next := aws.ToString(out.NextToken)
-			if next == "" {
-				return
-			}
-			if next == aws.ToString(in.NextToken) {
-				// A peer that repeats its token would loop forever.
-				yield(model.Subscription{}, &Error{Op: op, Region: r, Topic: topic.ARN, Err: errRepeatedToken})
-				return
-			}
-			in.NextToken = aws.String(next)
-		}
-	}
+			return wire.Subscriptions(out.Subscriptions), out.NextToken, nil
+		})
 }

@@ -3,7 +3,6 @@ package snsconnector
 import (
 	"context"
 	"iter"
-	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
@@ -20,14 +19,11 @@ import (
 // SNS allows 30 ListTopics calls a second per account: to address a topic by
 // name, build its ARN instead of listing.
 func (c *Client) ListTopics(ctx context.Context, r region.Region) (*model.ListTopicsResponse, error) {
-	resp := &model.ListTopicsResponse{Topics: []model.Topic{}}
-	for t, err := range c.ListTopicsIter(ctx, r) {
-		if err != nil {
-			return nil, err
-		}
-		resp.Topics = append(resp.Topics, t)
+	topics, err := collect(c.ListTopicsIter(ctx, r))
+	if err != nil {
+		return nil, err
 	}
-	return resp, nil
+	return &model.ListTopicsResponse{Topics: topics}, nil
 }
 
 // ListTopicsIter yields the topics of the account in region r one at a time,
@@ -36,39 +32,19 @@ func (c *Client) ListTopics(ctx context.Context, r region.Region) (*model.ListTo
 // stops fetching.
 func (c *Client) ListTopicsIter(ctx context.Context, r region.Region) iter.Seq2[model.Topic, error] {
 	const op = "ListTopics"
-	return func(yield func(model.Topic, error) bool) {
-		ctx, cancel, api, err := c.call(ctx, op, r, "")
-		defer cancel()
-		if err != nil {
-			yield(model.Topic{}, err)
-			return
-		}
-		in := &sns.ListTopicsInput{}
-		for page := 1; ; page++ {
-			start := time.Now()
-			out, err := api.ListTopics(ctx, in)
-			if err == nil {
-				err = ctx.Err() // a fake may not honour cancellation; we do
+	return listing(ctx, c, op, r, "",
+		func(ctx context.Context) (context.Context, context.CancelFunc, API, error) {
+			return c.call(ctx, op, r, "")
+		},
+		func(ctx context.Context, api API, token *string) ([]model.Topic, *string, error) {
+			out, err := api.ListTopics(ctx, &sns.ListTopicsInput{NextToken: token})
+			if err != nil {
+				return nil, nil, err
 			}
-			if err = c.done(ctx, op, r, "", start, err); err != nil {
-				yield(model.Topic{}, err)
-				return
+			topics := make([]model.Topic, len(out.Topics))
+			for i, t := range out.Topics {
+				topics[i] = wire.Topic(aws.ToString(t.TopicArn))
 			}
-			for _, t := range out.Topics {
-				if !yield(wire.Topic(aws.ToString(t.TopicArn)), nil) {
-					return
-				}
-			}
-			next := aws.ToString(out.NextToken)
-			if next == "" {
-				return
-			}
-			if next == aws.ToString(in.NextToken) {
-				// A peer that repeats its token would loop forever.
-				yield(model.Topic{}, &Error{Op: op, Region: r, Err: errRepeatedToken})
-				return
-			}
-			in.NextToken = aws.String(next)
-		}
-	}
+			return topics, out.NextToken, nil
+		})
 }

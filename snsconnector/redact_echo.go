@@ -24,3 +24,26 @@ func redact(err error, hide string) error {
 	}
 	return &redacted{err: err, hide: hide}
 }
+
+// redactAll is redact for several values: every one of hide is removed
+// from err's text.
+func redactAll(err error, hide ...string) error {
+	for _, h := range hide {
+		err = redact(err, h)
+	}
+	return err
+}
+
+// revealedValues returns the values of attributes that hold secrets or
+// personal data, for redactAll. Values of fewer than 4 bytes are left out:
+// hiding them would garble the rest of the text, and they give nothing
+// away.
+func revealedValues(attrs map[string]string) []string {
+	out := make([]string, 0, len(attrs))
+	for _, v := range attrs {
+		if len(v) >= 4 {
+			out = append(out, v)
+		}
+	}
+	return out
+}

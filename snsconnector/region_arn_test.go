@@ -24,6 +24,7 @@ func TestEveryCallRefusesAnARNOfAnotherRegion(t *testing.T) {
 		subARN   = topicARN + ":6a1b0c2d-3e4f-5a6b-7c8d-9e0f1a2b3c4d"
 		queueARN = "arn:aws:sqs:eu-west-1:123456789012:orders-queue"
 		pushARN  = "arn:aws:sns:eu-west-1:123456789012:endpoint/GCM/my-app/5e3e9847-3183-3f18-a7e8-671c3a57d4b3"
+		appARN   = "arn:aws:sns:eu-west-1:123456789012:app/GCM/my-app"
 	)
 	topic := model.Topic{ARN: topicARN}
 	msg := model.Message{Body: "x"}
@@ -115,9 +116,62 @@ func TestEveryCallRefusesAnARNOfAnotherRegion(t *testing.T) {
 		"UntagResource": {"Topic.ARN", func(ctx context.Context, c *Client, r region.Region) error {
 			return c.UntagResource(ctx, r, topic, "team")
 		}},
+		"AddPermission": {"Topic.ARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.AddPermission(ctx, r, topic, model.Permission{Label: "p", AccountIDs: []string{"111122223333"}, Actions: []string{"Publish"}})
+		}},
+		"RemovePermission": {"Topic.ARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.RemovePermission(ctx, r, topic, "p")
+		}},
+		"GetDataProtectionPolicy": {"Topic.ARN", func(ctx context.Context, c *Client, r region.Region) error {
+			_, err := c.GetDataProtectionPolicy(ctx, r, topic)
+			return err
+		}},
+		"PutDataProtectionPolicy": {"Topic.ARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.PutDataProtectionPolicy(ctx, r, topic, `{"Name":"p"}`)
+		}},
+		"GetPlatformApplicationAttributes": {"PlatformApplicationARN", func(ctx context.Context, c *Client, r region.Region) error {
+			_, err := c.GetPlatformApplicationAttributes(ctx, r, appARN)
+			return err
+		}},
+		"SetPlatformApplicationAttributes": {"PlatformApplicationARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.SetPlatformApplicationAttributes(ctx, r, appARN, model.SetPlatformSuccessSampleRate(5))
+		}},
+		"DeletePlatformApplication": {"PlatformApplicationARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.DeletePlatformApplication(ctx, r, appARN)
+		}},
+		"CreatePlatformEndpoint": {"PlatformApplicationARN", func(ctx context.Context, c *Client, r region.Region) error {
+			_, err := c.CreatePlatformEndpoint(ctx, r, model.CreatePlatformEndpointRequest{Application: appARN, Token: "t"})
+			return err
+		}},
+		"ListEndpointsByPlatformApplication": {"PlatformApplicationARN", func(ctx context.Context, c *Client, r region.Region) error {
+			_, err := c.ListEndpointsByPlatformApplication(ctx, r, appARN)
+			return err
+		}},
+		"ListEndpointsByPlatformApplicationIter": {"PlatformApplicationARN", func(ctx context.Context, c *Client, r region.Region) error {
+			for _, err := range c.ListEndpointsByPlatformApplicationIter(ctx, r, appARN) {
+				return err
+			}
+			return nil
+		}},
+		"GetEndpointAttributes": {"EndpointARN", func(ctx context.Context, c *Client, r region.Region) error {
+			_, err := c.GetEndpointAttributes(ctx, r, pushARN)
+			return err
+		}},
+		"SetEndpointAttributes": {"EndpointARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.SetEndpointAttributes(ctx, r, pushARN, model.SetEndpointEnabled(true))
+		}},
+		"DeleteEndpoint": {"EndpointARN", func(ctx context.Context, c *Client, r region.Region) error {
+			return c.DeleteEndpoint(ctx, r, pushARN)
+		}},
 	}
 	// The methods that take a region and no ARN.
-	noARN := map[string]bool{"API": true, "CreateTopic": true, "ListTopics": true, "ListTopicsIter": true, "PublishSMS": true, "ResolveTopic": true}
+	noARN := map[string]bool{"API": true, "CreateTopic": true, "ListTopics": true, "ListTopicsIter": true, "PublishSMS": true, "ResolveTopic": true,
+		"ListSubscriptions": true, "ListSubscriptionsIter": true,
+		"CreatePlatformApplication": true, "ListPlatformApplications": true, "ListPlatformApplicationsIter": true,
+		"GetSMSAttributes": true, "SetSMSAttributes": true, "CheckIfPhoneNumberIsOptedOut": true, "OptInPhoneNumber": true,
+		"ListPhoneNumbersOptedOut": true, "ListPhoneNumbersOptedOutIter": true, "GetSMSSandboxAccountStatus": true,
+		"CreateSMSSandboxPhoneNumber": true, "VerifySMSSandboxPhoneNumber": true, "DeleteSMSSandboxPhoneNumber": true,
+		"ListSMSSandboxPhoneNumbers": true, "ListSMSSandboxPhoneNumbersIter": true, "ListOriginationNumbers": true, "ListOriginationNumbersIter": true}
 	regionType := reflect.TypeFor[region.Region]()
 	ct := reflect.TypeFor[*Client]()
 	for i := range ct.NumMethod() {

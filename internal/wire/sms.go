@@ -26,3 +26,41 @@ func SMSInput(phoneNumber, text string, opts map[string]model.SMSAttribute) *sns
 	}
 	return in
 }
+
+// PhoneNumbers converts a page of listed phone numbers, which are personal
+// data.
+func PhoneNumbers(in []string) []model.PersonalData {
+	out := make([]model.PersonalData, len(in))
+	for i, p := range in {
+		out[i] = model.PersonalData(p)
+	}
+	return out
+}
+
+// SandboxPhoneNumbers converts a page of the SMS sandbox's numbers.
+func SandboxPhoneNumbers(in []types.SMSSandboxPhoneNumber) []model.SandboxPhoneNumber {
+	out := make([]model.SandboxPhoneNumber, len(in))
+	for i, p := range in {
+		out[i] = model.SandboxPhoneNumber{PhoneNumber: model.PersonalData(aws.ToString(p.PhoneNumber)), Status: model.SandboxStatus(p.Status)}
+	}
+	return out
+}
+
+// OriginationNumbers converts a page of the account's origination numbers.
+func OriginationNumbers(in []types.PhoneNumberInformation) []model.OriginationNumber {
+	out := make([]model.OriginationNumber, len(in))
+	for i, p := range in {
+		n := model.OriginationNumber{
+			PhoneNumber:     aws.ToString(p.PhoneNumber),
+			ISO2CountryCode: aws.ToString(p.Iso2CountryCode),
+			RouteType:       string(p.RouteType),
+			Status:          aws.ToString(p.Status),
+			CreatedAt:       aws.ToTime(p.CreatedAt),
+		}
+		for _, c := range p.NumberCapabilities {
+			n.Capabilities = append(n.Capabilities, string(c))
+		}
+		out[i] = n
+	}
+	return out
+}

@@ -49,6 +49,15 @@ func Subscription(in types.Subscription) model.Subscription {
 	return s
 }
 
+// Subscriptions converts a page of listed subscriptions.
+func Subscriptions(in []types.Subscription) []model.Subscription {
+	out := make([]model.Subscription, len(in))
+	for i, s := range in {
+		out[i] = Subscription(s)
+	}
+	return out
+}
+
 // setARN sets the subscription's ARN, or the state SNS's placeholder for
 // an ARN stands for.
 func setARN(s *model.Subscription, arn string) {

@@ -68,6 +68,12 @@ func (s *Server) CreateTopic(ctx context.Context, in *sns.CreateTopicInput, optF
 	if err != nil {
 		return nil, opError(op, err)
 	}
+	dataProtection := aws.ToString(in.DataProtectionPolicy)
+	if dataProtection != "" {
+		if err := checkDataProtectionPolicy(dataProtection); err != nil {
+			return nil, opError(op, err)
+		}
+	}
 
 	arn := s.topicARN(r, name)
 	s.mu.Lock()
@@ -98,9 +104,12 @@ func (s *Server) CreateTopic(ctx context.Context, in *sns.CreateTopicInput, optF
 	if count >= limit {
 		return nil, opError(op, &types.TopicLimitExceededException{Message: aws.String("Topic limit exceeded")})
 	}
-	s.topics[arn] = &topic{arn: arn, name: name, region: r, fifo: fifo, attrs: attrs, tags: maps.Clone(tags)}
+	s.topics[arn] = &topic{arn: arn, name: name, region: r, fifo: fifo, attrs: attrs, tags: maps.Clone(tags), dataProtection: dataProtection}
 	if s.topics[arn].tags == nil {
 		s.topics[arn].tags = map[string]string{}
+	}
+	if p, ok := attrs["ArchivePolicy"]; ok {
+		s.setArchive(s.topics[arn], p)
 	}
 	return &sns.CreateTopicOutput{TopicArn: aws.String(arn)}, nil
 }

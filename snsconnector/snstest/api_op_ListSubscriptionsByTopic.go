@@ -38,21 +38,26 @@ func (s *Server) ListSubscriptionsByTopic(ctx context.Context, in *sns.ListSubsc
 	}
 	out := &sns.ListSubscriptionsByTopicOutput{Subscriptions: make([]types.Subscription, len(keys))}
 	for i, arn := range keys {
-		sub := s.subs[arn]
-		listed := sub.arn
-		if !sub.confirmed {
-			listed = "PendingConfirmation"
-		}
-		out.Subscriptions[i] = types.Subscription{
-			SubscriptionArn: aws.String(listed),
-			TopicArn:        aws.String(sub.topicARN),
-			Protocol:        aws.String(sub.protocol),
-			Endpoint:        aws.String(sub.endpoint),
-			Owner:           aws.String(s.account),
-		}
+		out.Subscriptions[i] = s.listed(s.subs[arn])
 	}
 	if next != "" {
 		out.NextToken = aws.String(next)
 	}
 	return out, nil
+}
+
+// listed is a subscription as the listings show it: one awaiting
+// confirmation has the SubscriptionArn "PendingConfirmation".
+func (s *Server) listed(sub *subscription) types.Subscription {
+	arn := sub.arn
+	if !sub.confirmed {
+		arn = "PendingConfirmation"
+	}
+	return types.Subscription{
+		SubscriptionArn: aws.String(arn),
+		TopicArn:        aws.String(sub.topicARN),
+		Protocol:        aws.String(sub.protocol),
+		Endpoint:        aws.String(sub.endpoint),
+		Owner:           aws.String(s.account),
+	}
 }

@@ -13,8 +13,8 @@ import (
 // and records it with its deliveries. On a FIFO topic it returns the
 // message's sequence number; a duplicate within the deduplication interval
 // is accepted, answered with the first message's ID, and not delivered.
-// Mobile platform endpoints are not modeled: a TargetArn naming one fails
-// with InvalidParameter.
+// A TargetArn naming a platform endpoint publishes to that device: see
+// publishToEndpoint.
 func (s *Server) Publish(ctx context.Context, in *sns.PublishInput, optFns ...func(*sns.Options)) (*sns.PublishOutput, error) {
 	const op = "Publish"
 	r, err := s.begin(ctx, op, in, optFns)
@@ -55,7 +55,7 @@ func (s *Server) Publish(ctx context.Context, in *sns.PublishInput, optFns ...fu
 	if arn == "" {
 		field, arn = "TargetArn", aws.ToString(in.TargetArn)
 		if strings.Contains(arn, ":endpoint/") {
-			return nil, opError(op, invalidParameter("Invalid parameter: TargetArn Reason: No endpoint found for the target arn specified"))
+			return s.publishToEndpoint(op, r, arn, m)
 		}
 	}
 	if err := s.checkTopicARN(field, op, r, arn); err != nil {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/go-sns/connector/model"
 )
 
 // GetSubscriptionAttributes returns a subscription's attributes: those set
@@ -46,6 +48,10 @@ func (s *Server) GetSubscriptionAttributes(ctx context.Context, in *sns.GetSubsc
 	maps.Copy(attrs, sub.attrs)
 	if attrs["FilterPolicy"] != "" && attrs["FilterPolicyScope"] == "" {
 		attrs["FilterPolicyScope"] = "MessageAttributes"
+	}
+	if attrs["ReplayPolicy"] != "" {
+		// The fake redelivers nothing: the replay is over as soon as asked.
+		attrs["ReplayStatus"] = string(model.ReplayCompleted)
 	}
 	return &sns.GetSubscriptionAttributesOutput{Attributes: attrs}, nil
 }

@@ -65,9 +65,12 @@ func (s *Server) SetTopicAttributes(ctx context.Context, in *sns.SetTopicAttribu
 	if reason := check(value, t.fifo); reason != "" {
 		return nil, opError(op, invalidParameter("Invalid parameter: %s Reason: %s", name, reason))
 	}
-	if value == "" {
+	switch {
+	case name == "ArchivePolicy":
+		s.setArchive(t, value)
+	case value == "":
 		delete(t.attrs, name) // an optional attribute back to its default
-	} else {
+	default:
 		t.attrs[name] = value
 	}
 	return &sns.SetTopicAttributesOutput{}, nil

@@ -28,6 +28,16 @@
 // an injectable clock, increasing sequence numbers); MessageStructure json;
 // subscriptions confirmed at once or pending with a token the test can read;
 // filter policies on attributes or body; raw delivery or the JSON envelope.
+// Beyond topics, every other SNS operation, in memory: platform
+// applications and their endpoints (credentials never reported back; a
+// push to a disabled endpoint fails with *types.EndpointDisabledException,
+// see [Server.DisableEndpoint]), the account's SMS attributes, opt-outs
+// ([Server.OptOut]), the SMS sandbox with its one-time passwords
+// ([Server.SandboxOneTimePassword], [Server.SetSMSSandbox]), origination
+// numbers ([Server.AddOriginationNumber]), ListSubscriptions,
+// AddPermission and RemovePermission in the topic's Policy, data protection
+// policies, and FIFO archive and replay attributes (BeginningArchiveTime;
+// a replay is reported Completed at once, as the fake redelivers nothing).
 //
 // A Server is also a [net/http.Handler] for SNS's query API (and STS's
 // GetCallerIdentity), so code that holds a raw *sns.Client, or a Client

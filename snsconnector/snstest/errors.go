@@ -7,6 +7,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/aws/smithy-go"
+
+	"github.com/go-sns/connector/model"
 )
 
 // opError wraps err as the SDK client wraps every failure, in a
@@ -81,4 +83,14 @@ func (r *required) err() error {
 		return nil
 	}
 	return r.params
+}
+
+// reason is the text of a model validation error without its field and
+// rule, for an SNS-like message; other errors as they are.
+func reason(err error) string {
+	var ve *model.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Reason
+	}
+	return err.Error()
 }

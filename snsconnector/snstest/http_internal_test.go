@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/aws/smithy-go"
+
+	"github.com/go-sns/connector/snsconnector"
 )
 
 // TestEveryActionsInputDecodes walks each action's input schema beside the
@@ -13,8 +15,14 @@ import (
 // decoder can fill. A new SDK release that renames or retypes a member
 // fails here rather than in a user's test.
 func TestEveryActionsInputDecodes(t *testing.T) {
-	if len(actions) != 17 {
-		t.Errorf("%d actions; the fake implements 16 SNS operations and GetCallerIdentity", len(actions))
+	api := reflect.TypeFor[snsconnector.API]()
+	if len(actions) != api.NumMethod()+1 {
+		t.Errorf("%d actions; the fake implements the %d SNS operations of snsconnector.API and GetCallerIdentity", len(actions), api.NumMethod())
+	}
+	for i := range api.NumMethod() {
+		if _, ok := actions[api.Method(i).Name]; !ok {
+			t.Errorf("%s is not served over HTTP: add it to actions", api.Method(i).Name)
+		}
 	}
 	for name, act := range actions {
 		var in smithy.Serializable

@@ -440,7 +440,7 @@ func TestHTTPWireFormat(t *testing.T) {
 		code       string
 	}{
 		{"no action", "Version=2010-03-31", nil, 400, "MissingAction"},
-		{"an unknown action", "Action=CreatePlatformApplication&Version=2010-03-31", nil, 400, "InvalidAction"},
+		{"an unknown action", "Action=DescribeTopics&Version=2010-03-31", nil, 400, "InvalidAction"},
 		{"another version", "Action=ListTopics&Version=2099-01-01", nil, 400, "InvalidParameterValue"},
 		{"a broken escape", "Action=ListTopics&Version=2010-03-31&NextToken=%zz", nil, 404, "MalformedQueryString"},
 		{"a list numbered from 0", "Action=UntagResource&Version=2010-03-31&ResourceArn=arn:aws:sns:us-east-1:123456789012:t&TagKeys.member.0=k", nil, 400, "InvalidParameter"},

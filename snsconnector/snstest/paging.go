@@ -14,6 +14,11 @@ const pageSize = 100
 // the token on the last key returned keeps paging right while items are
 // added or deleted between calls.
 func page(keys []string, token *string) ([]string, string, error) {
+	return pageOf(keys, token, pageSize)
+}
+
+// pageOf is page with pages of size keys.
+func pageOf(keys []string, token *string, size int) ([]string, string, error) {
 	start := 0
 	if token != nil && *token != "" {
 		last, err := base64.RawURLEncoding.DecodeString(*token)
@@ -25,7 +30,7 @@ func page(keys []string, token *string) ([]string, string, error) {
 			start++
 		}
 	}
-	end := min(start+pageSize, len(keys))
+	end := min(start+size, len(keys))
 	next := ""
 	if end < len(keys) {
 		next = base64.RawURLEncoding.EncodeToString([]byte(keys[end-1]))

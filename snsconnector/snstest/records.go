@@ -15,9 +15,10 @@ import (
 type Message struct {
 	MessageID string
 	// TopicARN is the topic published to; empty for a text message sent to
-	// PhoneNumber.
+	// PhoneNumber and for a push sent to a platform endpoint's TargetARN.
 	TopicARN    string
 	PhoneNumber string
+	TargetARN   string
 	// Message is the body as published: with MessageStructure "json", the
 	// JSON object of per-protocol messages.
 	Message          string
@@ -111,14 +112,15 @@ type EnvelopeAttribute struct {
 }
 
 // Published returns the messages accepted for target, oldest first: a topic
-// ARN, or the phone number of a text message published directly. FIFO
-// duplicates are included, marked Duplicate.
+// ARN, the phone number of a text message published directly, or the ARN
+// of a platform endpoint pushed to. FIFO duplicates are included, marked
+// Duplicate.
 func (s *Server) Published(target string) []Message {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var out []Message
 	for _, m := range s.published {
-		if m.TopicARN == target || (m.TopicARN == "" && m.PhoneNumber == target) {
+		if m.TopicARN == target || (m.TopicARN == "" && (m.PhoneNumber == target || m.TargetARN == target)) {
 			m.Attributes = cloneAttributes(m.Attributes)
 			out = append(out, m)
 		}

@@ -84,3 +84,107 @@ func (a regionAPI) GetSubscriptionAttributes(ctx context.Context, in *sns.GetSub
 func (a regionAPI) SetSubscriptionAttributes(ctx context.Context, in *sns.SetSubscriptionAttributesInput, optFns ...func(*sns.Options)) (*sns.SetSubscriptionAttributesOutput, error) {
 	return a.s.SetSubscriptionAttributes(ctx, in, a.opts(optFns)...)
 }
+
+func (a regionAPI) ListSubscriptions(ctx context.Context, in *sns.ListSubscriptionsInput, optFns ...func(*sns.Options)) (*sns.ListSubscriptionsOutput, error) {
+	return a.s.ListSubscriptions(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) AddPermission(ctx context.Context, in *sns.AddPermissionInput, optFns ...func(*sns.Options)) (*sns.AddPermissionOutput, error) {
+	return a.s.AddPermission(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) RemovePermission(ctx context.Context, in *sns.RemovePermissionInput, optFns ...func(*sns.Options)) (*sns.RemovePermissionOutput, error) {
+	return a.s.RemovePermission(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) GetDataProtectionPolicy(ctx context.Context, in *sns.GetDataProtectionPolicyInput, optFns ...func(*sns.Options)) (*sns.GetDataProtectionPolicyOutput, error) {
+	return a.s.GetDataProtectionPolicy(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) PutDataProtectionPolicy(ctx context.Context, in *sns.PutDataProtectionPolicyInput, optFns ...func(*sns.Options)) (*sns.PutDataProtectionPolicyOutput, error) {
+	return a.s.PutDataProtectionPolicy(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) CreatePlatformApplication(ctx context.Context, in *sns.CreatePlatformApplicationInput, optFns ...func(*sns.Options)) (*sns.CreatePlatformApplicationOutput, error) {
+	return a.s.CreatePlatformApplication(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) GetPlatformApplicationAttributes(ctx context.Context, in *sns.GetPlatformApplicationAttributesInput, optFns ...func(*sns.Options)) (*sns.GetPlatformApplicationAttributesOutput, error) {
+	return a.s.GetPlatformApplicationAttributes(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) SetPlatformApplicationAttributes(ctx context.Context, in *sns.SetPlatformApplicationAttributesInput, optFns ...func(*sns.Options)) (*sns.SetPlatformApplicationAttributesOutput, error) {
+	return a.s.SetPlatformApplicationAttributes(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) DeletePlatformApplication(ctx context.Context, in *sns.DeletePlatformApplicationInput, optFns ...func(*sns.Options)) (*sns.DeletePlatformApplicationOutput, error) {
+	return a.s.DeletePlatformApplication(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) ListPlatformApplications(ctx context.Context, in *sns.ListPlatformApplicationsInput, optFns ...func(*sns.Options)) (*sns.ListPlatformApplicationsOutput, error) {
+	return a.s.ListPlatformApplications(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) CreatePlatformEndpoint(ctx context.Context, in *sns.CreatePlatformEndpointInput, optFns ...func(*sns.Options)) (*sns.CreatePlatformEndpointOutput, error) {
+	return a.s.CreatePlatformEndpoint(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) GetEndpointAttributes(ctx context.Context, in *sns.GetEndpointAttributesInput, optFns ...func(*sns.Options)) (*sns.GetEndpointAttributesOutput, error) {
+	return a.s.GetEndpointAttributes(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) SetEndpointAttributes(ctx context.Context, in *sns.SetEndpointAttributesInput, optFns ...func(*sns.Options)) (*sns.SetEndpointAttributesOutput, error) {
+	return a.s.SetEndpointAttributes(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) DeleteEndpoint(ctx context.Context, in *sns.DeleteEndpointInput, optFns ...func(*sns.Options)) (*sns.DeleteEndpointOutput, error) {
+	return a.s.DeleteEndpoint(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) ListEndpointsByPlatformApplication(ctx context.Context, in *sns.ListEndpointsByPlatformApplicationInput, optFns ...func(*sns.Options)) (*sns.ListEndpointsByPlatformApplicationOutput, error) {
+	return a.s.ListEndpointsByPlatformApplication(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) GetSMSAttributes(ctx context.Context, in *sns.GetSMSAttributesInput, optFns ...func(*sns.Options)) (*sns.GetSMSAttributesOutput, error) {
+	return a.s.GetSMSAttributes(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) SetSMSAttributes(ctx context.Context, in *sns.SetSMSAttributesInput, optFns ...func(*sns.Options)) (*sns.SetSMSAttributesOutput, error) {
+	return a.s.SetSMSAttributes(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) CheckIfPhoneNumberIsOptedOut(ctx context.Context, in *sns.CheckIfPhoneNumberIsOptedOutInput, optFns ...func(*sns.Options)) (*sns.CheckIfPhoneNumberIsOptedOutOutput, error) {
+	return a.s.CheckIfPhoneNumberIsOptedOut(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) ListPhoneNumbersOptedOut(ctx context.Context, in *sns.ListPhoneNumbersOptedOutInput, optFns ...func(*sns.Options)) (*sns.ListPhoneNumbersOptedOutOutput, error) {
+	return a.s.ListPhoneNumbersOptedOut(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) OptInPhoneNumber(ctx context.Context, in *sns.OptInPhoneNumberInput, optFns ...func(*sns.Options)) (*sns.OptInPhoneNumberOutput, error) {
+	return a.s.OptInPhoneNumber(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) GetSMSSandboxAccountStatus(ctx context.Context, in *sns.GetSMSSandboxAccountStatusInput, optFns ...func(*sns.Options)) (*sns.GetSMSSandboxAccountStatusOutput, error) {
+	return a.s.GetSMSSandboxAccountStatus(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) CreateSMSSandboxPhoneNumber(ctx context.Context, in *sns.CreateSMSSandboxPhoneNumberInput, optFns ...func(*sns.Options)) (*sns.CreateSMSSandboxPhoneNumberOutput, error) {
+	return a.s.CreateSMSSandboxPhoneNumber(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) VerifySMSSandboxPhoneNumber(ctx context.Context, in *sns.VerifySMSSandboxPhoneNumberInput, optFns ...func(*sns.Options)) (*sns.VerifySMSSandboxPhoneNumberOutput, error) {
+	return a.s.VerifySMSSandboxPhoneNumber(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) DeleteSMSSandboxPhoneNumber(ctx context.Context, in *sns.DeleteSMSSandboxPhoneNumberInput, optFns ...func(*sns.Options)) (*sns.DeleteSMSSandboxPhoneNumberOutput, error) {
+	return a.s.DeleteSMSSandboxPhoneNumber(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) ListSMSSandboxPhoneNumbers(ctx context.Context, in *sns.ListSMSSandboxPhoneNumbersInput, optFns ...func(*sns.Options)) (*sns.ListSMSSandboxPhoneNumbersOutput, error) {
+	return a.s.ListSMSSandboxPhoneNumbers(ctx, in, a.opts(optFns)...)
+}
+
+func (a regionAPI) ListOriginationNumbers(ctx context.Context, in *sns.ListOriginationNumbersInput, optFns ...func(*sns.Options)) (*sns.ListOriginationNumbersOutput, error) {
+	return a.s.ListOriginationNumbers(ctx, in, a.opts(optFns)...)
+}

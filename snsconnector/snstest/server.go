@@ -37,6 +37,10 @@ type Server struct {
 	deliveries []Delivery
 	faults     faults
 	push       httpPush // http/https deliveries (delivery_http.go)
+
+	apps      map[string]*platformApp      // by ARN, every region
+	endpoints map[string]*platformEndpoint // by ARN
+	sms       map[region.Region]*smsAccount
 }
 
 // The fake must keep satisfying the interface the client calls.
@@ -74,6 +78,10 @@ func New(opts ...Option) *Server {
 		topics:  map[string]*topic{},
 		subs:    map[string]*subscription{},
 		tokens:  map[string]string{},
+
+		apps:      map[string]*platformApp{},
+		endpoints: map[string]*platformEndpoint{},
+		sms:       map[region.Region]*smsAccount{},
 	}
 	for _, o := range opts {
 		if o != nil {

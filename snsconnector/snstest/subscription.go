@@ -159,8 +159,8 @@ func applyAttributes(current, set map[string]string, protocol string, fifoTopic 
 			if !fifoTopic {
 				return nil, none, "ReplayPolicy: the attribute applies only to subscriptions to FIFO topics"
 			}
-			if r := jsonObject(v, fifoTopic); r != "" {
-				return nil, none, "ReplayPolicy: " + r
+			if _, err := model.ParseReplayPolicy(v); err != nil {
+				return nil, none, "ReplayPolicy: " + reason(err)
 			}
 		case "SubscriptionRoleArn":
 			if r := roleARN(v, fifoTopic); r != "" {

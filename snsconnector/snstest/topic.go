@@ -22,9 +22,13 @@ type topic struct {
 	// without their being set are added by attributes.
 	attrs map[string]string
 	tags  map[string]string
-	subs  []string // subscription ARNs, oldest first
-	seq   uint64   // last FIFO sequence number handed out
-	dedup dedupWindow
+	// archiveSince is when the archive policy was set, zero without one.
+	archiveSince time.Time
+	// dataProtection is the data protection policy, "" for none.
+	dataProtection string
+	subs           []string // subscription ARNs, oldest first
+	seq            uint64   // last FIFO sequence number handed out
+	dedup          dedupWindow
 }
 
 // Limits of topics, from the CreateTopic and Publish API references.
@@ -107,7 +111,7 @@ var topicAttributes = map[string]topicAttribute{
 	},
 	"ContentBasedDeduplication": fifoOnly(oneOf("true", "false")),
 	"FifoThroughputScope":       fifoOnly(oneOf("Topic", "MessageGroup")),
-	"ArchivePolicy":             fifoOnly(jsonObject),
+	"ArchivePolicy":             fifoOnly(archivePolicy),
 }
 
 func init() {
@@ -177,6 +181,7 @@ func (s *Server) attributes(t *topic) map[string]string {
 		"SubscriptionsDeleted":    "0",
 	}
 	maps.Copy(out, t.attrs)
+	s.archiveAttributes(t, out)
 	if p := t.attrs["DeliveryPolicy"]; p != "" {
 		out["EffectiveDeliveryPolicy"] = p
 	}

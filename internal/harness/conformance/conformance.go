@@ -124,6 +124,14 @@ type Quirks struct {
 	// NoArrayFilter: filter policies compare a String.Array attribute as
 	// one string and skip arrays in a JSON body. SNS matches each element.
 	NoArrayFilter bool
+	// ListSubscriptionsAllRegions: ListSubscriptions lists the
+	// subscriptions of every region, not only the region called.
+	ListSubscriptionsAllRegions bool
+	// NoArchiveReplay: SetTopicAttributes refuses ArchivePolicy, and
+	// SetSubscriptionAttributes ReplayPolicy, as unknown attributes. SNS
+	// archives a FIFO topic's messages for 1 to 365 days and replays them
+	// to a subscription on request.
+	NoArchiveReplay bool
 	// LaxFilterPolicyValidation: Subscribe and SetSubscriptionAttributes
 	// accept a filter policy with an empty array of values, or with nested
 	// keys for the MessageAttributes scope. SNS refuses both with
@@ -131,12 +139,13 @@ type Quirks struct {
 	LaxFilterPolicyValidation bool
 }
 
-// Regions the suite uses. listRegion is used by the listing test alone, so
-// it knows every topic there.
+// Regions the suite uses. listRegion and subsRegion are used by one
+// listing test each, so it knows every topic or subscription there.
 const (
 	mainRegion  = region.EUWest1
 	otherRegion = region.USWest2
 	listRegion  = region.APSoutheast2
+	subsRegion  = region.CACentral1
 )
 
 // How long to wait for a delivery that should arrive, and for one that
@@ -176,6 +185,8 @@ func Run(t *testing.T, h Harness) {
 		{"FilterPolicyOnAttributes", testFilterPolicyAttributes},
 		{"FilterPolicyOnBody", testFilterPolicyBody},
 		{"CancelledContext", testCancelledContext},
+		{"ListSubscriptionsOfTheRegion", testListSubscriptions},
+		{"ArchiveAndReplay", testArchiveAndReplay},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

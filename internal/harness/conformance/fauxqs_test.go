@@ -62,6 +62,8 @@ func (h fauxqsHarness) Quirks() conformance.Quirks {
 		ListSubscriptionsMissingTopic: true, // listSubscriptionsByTopic: [] for a missing topic
 		NoArrayFilter:                 true, // filter.js reads StringValue as one string, skips arrays
 		LaxFilterPolicyValidation:     true, // validateFilterPolicyLimits counts keys and combinations only
+		ListSubscriptionsAllRegions:   true, // one subscription map for all regions (snsStore.listSubscriptions)
+		NoArchiveReplay:               true, // VALID_TOPIC_ATTRIBUTES and VALID_SUBSCRIPTION_ATTRIBUTES lack them
 	}
 }
 
