@@ -1,6 +1,9 @@
 package model
 
 import (
+	"encoding/json"
+	"fmt"
+	"log/slog"
 	"net/mail"
 	"net/url"
 	"strconv"
@@ -29,10 +32,15 @@ const (
 // protocol, which checks the address; the zero Endpoint is no endpoint and
 // fails [Endpoint.Validate].
 //
-// An Endpoint is a small immutable value, safe to copy and share.
+// An Endpoint is a small immutable value, safe to copy and share. Email
+// addresses, phone numbers and URLs are personal data: an Endpoint prints
+// them as "[personal data]" under every fmt verb, in slog and in JSON (ARNs
+// print as they are), and holds the address behind a pointer so that even
+// fmt's raw dump of a struct that holds an Endpoint in an unexported field
+// shows an address in memory, not the value.
 type Endpoint struct {
 	protocol Protocol
-	address  string
+	address  *string
 	roleARN  string
 }
 
@@ -41,7 +49,49 @@ func (e Endpoint) Protocol() Protocol { return e.protocol }
 
 // Address returns the endpoint as SNS expects it: an email address, a phone
 // number, a URL or an ARN.
-func (e Endpoint) Address() string { return e.address }
+func (e Endpoint) Address() string {
+	if e.address == nil {
+		return ""
+	}
+	return *e.address
+}
+
+// personal reports whether the protocol's address is personal data.
+func (p Protocol) personal() bool {
+	switch p {
+	case ProtocolEmail, ProtocolEmailJSON, ProtocolSMS, ProtocolHTTP, ProtocolHTTPS:
+		return true
+	}
+	return false
+}
+
+// String returns the protocol and the address, the address hidden when it
+// is personal data: "email [personal data]", "sqs arn:aws:sqs:...".
+func (e Endpoint) String() string {
+	if e.protocol == "" {
+		return "no endpoint"
+	}
+	addr := e.Address()
+	if e.protocol.personal() {
+		addr = PersonalData(addr).String()
+	}
+	return string(e.protocol) + " " + addr
+}
+
+// Format prints [Endpoint.String] whatever the verb.
+func (e Endpoint) Format(f fmt.State, verb rune) {
+	if verb == 'q' || (verb == 'v' && f.Flag('#')) {
+		fmt.Fprintf(f, "%q", e.String())
+		return
+	}
+	fmt.Fprint(f, e.String())
+}
+
+// LogValue logs [Endpoint.String].
+func (e Endpoint) LogValue() slog.Value { return slog.StringValue(e.String()) }
+
+// MarshalJSON encodes [Endpoint.String], never a personal address.
+func (e Endpoint) MarshalJSON() ([]byte, error) { return json.Marshal(e.String()) }
 
 // SubscriptionRoleARN returns the IAM role SNS assumes to write to a
 // Firehose delivery stream; "" for other protocols. It goes into the
@@ -54,7 +104,7 @@ func (e Endpoint) Validate() error {
 	if e.protocol == "" {
 		return invalid("Endpoint.Protocol", RuleRequired, "the endpoint is empty; build it with the constructor of its protocol")
 	}
-	_, err := newEndpoint(e.protocol, e.address, e.roleARN)
+	_, err := newEndpoint(e.protocol, e.Address(), e.roleARN)
 	return err
 }
 
@@ -159,7 +209,7 @@ func newEndpoint(p Protocol, address, roleARN string) (Endpoint, error) {
 	if err != nil {
 		return Endpoint{}, err
 	}
-	return Endpoint{protocol: p, address: address, roleARN: roleARN}, nil
+	return Endpoint{protocol: p, address: &address, roleARN: roleARN}, nil
 }
 
 // maxEmailLen: RFC 5321 limits a forward path to 256 octets including the

@@ -1,6 +1,10 @@
 package model
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"log/slog"
 	"strings"
 	"testing"
 )
@@ -197,5 +201,58 @@ func TestValidatePhoneNumber(t *testing.T) {
 		{"+1234567890123456", RuleMaxLength},
 	} {
 		expectProblem(t, ValidatePhoneNumber(tt.in), "PhoneNumber", tt.rule)
+	}
+}
+
+// TestEndpointNeverPrintsPersonalData: email addresses, phone numbers and
+// URLs print as "[personal data]" under every verb, in slog, JSON and a
+// Subscription, and even fmt's raw dump of an unexported field; ARNs print.
+func TestEndpointNeverPrintsPersonalData(t *testing.T) {
+	const (
+		email = "alice.personal@example.com"
+		phone = "+447700900123"
+		hook  = "https://hooks.example.com/secret-path?token=abc123"
+		queue = queueARN
+	)
+	endpoints := map[string]func() (Endpoint, error){
+		email: func() (Endpoint, error) { return EmailEndpoint(email) },
+		phone: func() (Endpoint, error) { return SMSEndpoint(phone) },
+		hook:  func() (Endpoint, error) { return HTTPSEndpoint(hook) },
+	}
+	for secret, build := range endpoints {
+		e, err := build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if e.Address() != secret {
+			t.Fatalf("Address() = %q, want the value back", e.Address())
+		}
+		type holder struct {
+			ep  Endpoint // unexported: fmt dumps it raw
+			Sub Subscription
+		}
+		h := holder{ep: e, Sub: Subscription{Protocol: e.Protocol(), Endpoint: PersonalData(e.Address())}}
+		var logs bytes.Buffer
+		slog.New(slog.NewJSONHandler(&logs, nil)).Info("x", "endpoint", e, "sub", h.Sub)
+		js, _ := json.Marshal(h.Sub)
+		outputs := []string{logs.String(), string(js)}
+		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X"} {
+			outputs = append(outputs, fmt.Sprintf(verb, e), fmt.Sprintf(verb, h), fmt.Sprintf(verb, &h.Sub))
+		}
+		for _, out := range outputs {
+			if strings.Contains(out, secret) || strings.Contains(out, fmt.Sprintf("%x", secret)) {
+				t.Errorf("%s is printed: %s", e.Protocol(), out)
+			}
+		}
+		if !strings.Contains(fmt.Sprint(e), "[personal data]") {
+			t.Errorf("%s prints as %q; want it marked as personal data", e.Protocol(), fmt.Sprint(e))
+		}
+	}
+	q, err := SQSEndpoint(queue)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(q); got != "sqs "+queue {
+		t.Errorf("an SQS endpoint prints as %q; an ARN is not personal data", got)
 	}
 }

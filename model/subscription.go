@@ -19,9 +19,10 @@ type Subscription struct {
 	// Protocol is how SNS delivers: sqs, https, email, ...
 	Protocol Protocol
 	// Endpoint is where SNS delivers: an ARN, a URL, an email address or a
-	// phone number. It may be personal data: this package never logs it
-	// nor puts it in an error.
-	Endpoint string
+	// phone number. It may be personal data, so it prints as "[personal
+	// data]" under every fmt verb, in slog and JSON; Endpoint.Reveal() (or
+	// string(Endpoint)) returns the value.
+	Endpoint PersonalData
 	// Owner is the account ID of the subscription's owner, when SNS says.
 	Owner string
 	// Pending reports a subscription awaiting confirmation: SNS delivers

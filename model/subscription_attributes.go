@@ -75,7 +75,7 @@ func ParseSubscriptionDetails(raw map[string]string) SubscriptionDetails {
 		ARN:      raw[subAttrSubscriptionArn],
 		TopicARN: raw[subAttrTopicArn],
 		Protocol: Protocol(raw[subAttrProtocol]),
-		Endpoint: raw[subAttrEndpoint],
+		Endpoint: PersonalData(raw[subAttrEndpoint]),
 		Owner:    raw[subAttrOwner],
 		Pending:  raw[subAttrPendingConfirmation] == "true",
 	}

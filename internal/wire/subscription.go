@@ -29,7 +29,7 @@ func Subscribed(req model.SubscribeRequest, arn string) model.Subscription {
 	s := model.Subscription{
 		TopicARN: req.Topic.ARN,
 		Protocol: p,
-		Endpoint: req.Endpoint.Address(),
+		Endpoint: model.PersonalData(req.Endpoint.Address()),
 		Pending:  p.RequiresConfirmation(),
 	}
 	setARN(&s, arn)
@@ -42,7 +42,7 @@ func Subscription(in types.Subscription) model.Subscription {
 	s := model.Subscription{
 		TopicARN: aws.ToString(in.TopicArn),
 		Protocol: model.Protocol(aws.ToString(in.Protocol)),
-		Endpoint: aws.ToString(in.Endpoint),
+		Endpoint: model.PersonalData(aws.ToString(in.Endpoint)),
 		Owner:    aws.ToString(in.Owner),
 	}
 	setARN(&s, aws.ToString(in.SubscriptionArn))

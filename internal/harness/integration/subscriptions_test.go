@@ -108,7 +108,7 @@ func TestIntegrationSubscriptionLifecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	a, err := model.ParseSubscriptionARN(sub.ARN)
-	if err != nil || a.Topic.String() != topic.ARN || sub.TopicARN != topic.ARN || sub.Pending || sub.Endpoint != q.ARN || sub.Protocol != model.ProtocolSQS {
+	if err != nil || a.Topic.String() != topic.ARN || sub.TopicARN != topic.ARN || sub.Pending || sub.Endpoint.Reveal() != q.ARN || sub.Protocol != model.ProtocolSQS {
 		t.Fatalf("subscription %+v (%v)", sub, err)
 	}
 
@@ -124,7 +124,7 @@ func TestIntegrationSubscriptionLifecycle(t *testing.T) {
 	}
 
 	listed, ok := findSubscription(t, c, r, topic, sub.ARN)
-	if !ok || listed.Endpoint != q.ARN || listed.Protocol != model.ProtocolSQS || listed.Pending || listed.TopicARN != topic.ARN {
+	if !ok || listed.Endpoint.Reveal() != q.ARN || listed.Protocol != model.ProtocolSQS || listed.Pending || listed.TopicARN != topic.ARN {
 		t.Fatalf("listed %+v (found %v)", listed, ok)
 	}
 
@@ -136,7 +136,7 @@ func TestIntegrationSubscriptionLifecycle(t *testing.T) {
 	if got, err := d.FilterPolicy.JSON(); err != nil || got != wantJSON || d.FilterPolicy.Scope() != model.FilterScopeMessageAttributes {
 		t.Errorf("filter policy read back %s (%v), scope %s", got, err, d.FilterPolicy.Scope())
 	}
-	if !d.RawMessageDelivery || d.DeadLetterQueueARN != dlq.ARN || d.Subscription.Pending || d.Subscription.Endpoint != q.ARN || d.Subscription.ARN != sub.ARN {
+	if !d.RawMessageDelivery || d.DeadLetterQueueARN != dlq.ARN || d.Subscription.Pending || d.Subscription.Endpoint.Reveal() != q.ARN || d.Subscription.ARN != sub.ARN {
 		t.Errorf("details %+v", d)
 	}
 
@@ -225,7 +225,7 @@ func TestIntegrationListSubscriptionsByTopicFollowsPages(t *testing.T) {
 		t.Fatalf("%d subscriptions; want 250", len(resp.Subscriptions))
 	}
 	for _, s := range resp.Subscriptions {
-		if !want[s.ARN] || s.TopicARN != topic || s.Protocol != model.ProtocolSQS || !strings.HasPrefix(s.Endpoint, "arn:aws:sqs:") {
+		if !want[s.ARN] || s.TopicARN != topic || s.Protocol != model.ProtocolSQS || !strings.HasPrefix(s.Endpoint.Reveal(), "arn:aws:sqs:") {
 			t.Errorf("unexpected %+v", s)
 		}
 		delete(want, s.ARN)
