@@ -11,6 +11,7 @@ import (
 
 	"github.com/go-sns/connector/internal/wire"
 	"github.com/go-sns/connector/model"
+	"github.com/go-sns/connector/offload"
 	"github.com/go-sns/connector/region"
 )
 
@@ -29,13 +30,29 @@ func (c *Client) Publish(ctx context.Context, r region.Region, req model.Publish
 
 // PublishWithResponse is [Client.Publish] returning what SNS assigned: the
 // message ID and, on FIFO topics, the sequence number.
+//
+// With [WithPayloadOffloading], a message too large for SNS has its body
+// stored first, and is published as a pointer to it.
 func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req model.PublishRequest) (*model.PublishResponse, error) {
-	return c.publish(ctx, r, req.Topic.ARN, "", func(ctx context.Context) (*sns.PublishInput, error) {
-		if err := c.validatePublish(ctx, r, req); err != nil {
+	var stored *offload.Pointer
+	resp, err := c.publish(ctx, r, req.Topic.ARN, "", func(ctx context.Context) (*sns.PublishInput, error) {
+		if !c.offloads() {
+			if err := c.validatePublish(ctx, r, req); err != nil {
+				return nil, err
+			}
+			return wire.PublishInput(req), nil
+		}
+		if err := publishRegion(r, req.Topic); err != nil {
 			return nil, err
 		}
-		return wire.PublishInput(req), nil
+		m, p, err := c.offload(ctx, r, req.Topic, req.Message, 0)
+		if err != nil {
+			return nil, err
+		}
+		stored = p
+		return wire.PublishInput(model.PublishRequest{Topic: req.Topic, Message: m}), nil
 	})
+	return resp, c.settle(ctx, stored, err)
 }
 
 // publish is the path every kind of Publish takes (to a topic, a phone
@@ -72,33 +89,67 @@ func (c *Client) publish(ctx context.Context, r region.Region, topic, hide strin
 // validatePublish validates a request under the client's limits, with the
 // payload limit of the topic when the client knows it. A message over SNS's
 // default 256 KiB may still fit a topic whose MaximumMessageSize is larger
-// (up to 1 MiB): then, and only then, the topic's limit is read (once; it
-// is cached) before the message is judged too large. WithLimits turns this
-// off: an explicit limit is the caller's word.
+// (up to 1 MiB): then, and only then, the topic's limit is read (see
+// topicLimit) before the message is judged too large.
 func (c *Client) validatePublish(ctx context.Context, r region.Region, req model.PublishRequest) error {
-	if a, err := model.ParseTopicARN(req.Topic.ARN); err == nil {
-		if err := a.ValidateRegion(r); err != nil {
-			return err // and the topic's limit is not looked up in the wrong region
-		}
+	if err := publishRegion(r, req.Topic); err != nil {
+		return err
 	}
 	limits := c.limits
-	explicit := limits.MaxPayloadBytes > 0
-	if n, ok := c.knownTopicLimit(r, req.Topic.ARN); ok && !explicit {
-		limits.MaxPayloadBytes = n
+	if limits.MaxPayloadBytes <= 0 {
+		limits.MaxPayloadBytes = model.DefaultLimits.MaxPayloadBytes
+		if n, ok := c.knownTopicLimit(r, req.Topic.ARN); ok {
+			limits.MaxPayloadBytes = n
+		}
 	}
 	err := req.ValidateWith(limits)
-	if err == nil || explicit || !onlyTooLarge(err) || req.Message.PayloadSize() > model.MaxTopicMessageSize {
+	if err == nil || !onlyTooLarge(err) {
 		return err
 	}
-	if _, known := c.knownTopicLimit(r, req.Topic.ARN); known {
+	n, lerr := c.topicLimit(ctx, r, req.Topic, req.Message.PayloadSize())
+	if lerr != nil {
+		return errors.Join(err, lerr)
+	}
+	if n == limits.MaxPayloadBytes {
 		return err
 	}
-	d, gerr := c.GetTopicAttributes(ctx, r, req.Topic)
-	if gerr != nil {
-		return errors.Join(err, fmt.Errorf("reading the topic's MaximumMessageSize: %w", gerr))
-	}
-	limits.MaxPayloadBytes = d.MaxMessageSize()
+	limits.MaxPayloadBytes = n
 	return req.ValidateWith(limits)
+}
+
+// topicLimit returns the payload limit a message of size bytes to topic is
+// judged against: the client's limit when WithLimits set one (an explicit
+// limit is the caller's word), else the topic's MaximumMessageSize when
+// the client knows it, else SNS's default 262,144 bytes, except for a
+// message over the default that a raised topic could take (up to 1 MiB):
+// then the topic's limit is read (once; it is cached). If that read fails,
+// the default is returned with the error.
+func (c *Client) topicLimit(ctx context.Context, r region.Region, topic model.Topic, size int) (int, error) {
+	if c.limits.MaxPayloadBytes > 0 {
+		return c.limits.MaxPayloadBytes, nil
+	}
+	if n, ok := c.knownTopicLimit(r, topic.ARN); ok {
+		return n, nil
+	}
+	def := model.DefaultLimits.MaxPayloadBytes
+	if size <= def || size > model.MaxTopicMessageSize {
+		return def, nil
+	}
+	d, err := c.GetTopicAttributes(ctx, r, topic)
+	if err != nil {
+		return def, fmt.Errorf("reading the topic's MaximumMessageSize: %w", err)
+	}
+	return d.MaxMessageSize(), nil
+}
+
+// publishRegion refuses a topic of another region than r before anything,
+// the topic's limit or an offloaded payload included, is looked up or
+// stored. An ARN that does not parse is left to validation, which says why.
+func publishRegion(r region.Region, topic model.Topic) error {
+	if a, err := model.ParseTopicARN(topic.ARN); err == nil {
+		return a.ValidateRegion(r)
+	}
+	return nil
 }
 
 // onlyTooLarge reports whether err is exactly one payload-size violation.

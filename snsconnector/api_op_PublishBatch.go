@@ -29,6 +29,13 @@ const DefaultBatchConcurrency = 8
 // at a time (see [WithBatchConcurrency]); the client's Timeout bounds each
 // request, not the whole call.
 //
+// With [WithPayloadOffloading], the payloads of messages over the
+// threshold are stored first, concurrently as requests are sent, and the
+// messages go as pointers: requests are packed by the pointers' sizes. A
+// message whose payload could not be stored fails alone; one that fails
+// after its payload was stored has it deleted or reported (see
+// WithPayloadOffloading).
+//
 // Retries: a whole request that fails is retried by the SDK, as any call
 // is (WithRetryMaxAttempts, WithRetryMode); PublishBatch teaches it SNS's
 // own throttling codes (Throttled, KMSThrottling) and does not retry the
@@ -67,18 +74,17 @@ func (c *Client) PublishBatch(ctx context.Context, r region.Region, topic model.
 		ctx: ctx, timeout: c.opts.Timeout,
 	}
 	items := make([]batchItem, len(msgs))
+	c.prepareItems(ctx, r, topic, msgs, items)
 	valid := make([]*batchItem, 0, len(msgs))
 	for i := range msgs {
 		it := &items[i]
-		it.msg = msgs[i]
-		if err := (model.PublishRequest{Topic: topic, Message: msgs[i]}).ValidateWith(c.limits); err != nil {
-			it.err = err
+		if err := it.err; err != nil {
 			if s.fifo {
 				s.groups.refuse(msgs[i].GroupID, err)
 			}
 			continue
 		}
-		it.size = msgs[i].PayloadSize()
+		it.size = it.msg.PayloadSize()
 		if s.fifo {
 			it.group = msgs[i].GroupID
 			if it.epoch, it.err = s.groups.admit(it.group); it.err != nil {
@@ -91,6 +97,7 @@ func (c *Client) PublishBatch(ctx context.Context, r region.Region, topic model.
 		groupTogether(valid)
 	}
 	s.sendAll(pack(valid, c.payloadLimit()), c.batchConcurrency())
+	c.settleItems(ctx, items)
 
 	for i := range items {
 		resp.Results[i] = model.BatchResult{MessageID: items[i].resp.MessageID, SequenceNumber: items[i].resp.SequenceNumber, Err: items[i].err}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-sns/connector/internal/wire"
 	"github.com/go-sns/connector/model"
+	"github.com/go-sns/connector/offload"
 	"github.com/go-sns/connector/region"
 )
 
@@ -28,6 +29,9 @@ type batchItem struct {
 	pos   int    // position in its batch, which makes its entry Id
 	resp  model.PublishResponse
 	err   error
+	// stored is where msg's offloaded payload is (WithPayloadOffloading):
+	// settle deletes or reports it if the message fails.
+	stored *offload.Pointer
 }
 
 // batch is a set of at most 10 items, in order, that go out in one

@@ -62,6 +62,9 @@ func New(ctx context.Context, opts ...Option) (*Client, error) {
 	if o.Timeout < 0 {
 		return nil, fmt.Errorf("snsconnector: Timeout is %v; want a positive duration (0 for none)", o.Timeout)
 	}
+	if err := checkOffloading(o); err != nil {
+		return nil, err
+	}
 	o.Credentials = hideCredentials(o.Credentials) // an Option of the caller's may have set it raw
 	c := &Client{opts: o, limits: o.Limits, apis: map[region.Region]API{}}
 	c.log = slog.New(slog.DiscardHandler)

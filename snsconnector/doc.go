@@ -28,6 +28,10 @@
 // reports each one's outcome; a [Publisher] batches a stream of messages
 // from many goroutines (see [PublishSettings]).
 //
+// Messages larger than SNS takes go through S3 with
+// [WithPayloadOffloading] (package offload), on the wire compatible with
+// AWS's extended client libraries.
+//
 // Credentials come from the AWS default chain, or from a named profile
 // with [WithProfile] (package auth: static keys, IAM Roles Anywhere).
 //

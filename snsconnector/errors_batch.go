@@ -148,7 +148,9 @@ var ErrPublisherClosed = errors.New("the publisher is closed")
 var ErrFlowControlLimit = errors.New("flow control: too many outstanding messages or bytes")
 
 // notSent wraps the reason a message never went out (a context that ended
-// first, say).
-func notSent(err error) error { return fmt.Errorf("not sent: %w", err) }
+// first, say). It matches errNotSent.
+func notSent(err error) error { return fmt.Errorf("%w: %w", errNotSent, err) }
+
+var errNotSent = errors.New("not sent")
 
 var errNoEntryResult = errors.New("SNS returned no result for the entry; it may or may not have been published")

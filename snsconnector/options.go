@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/model"
+	"github.com/go-sns/connector/offload"
 	"github.com/go-sns/connector/region"
 )
 
@@ -70,6 +71,12 @@ type Options struct {
 	// BatchConcurrency bounds the requests one PublishBatch call has in
 	// flight. Default: DefaultBatchConcurrency.
 	BatchConcurrency int
+	// PayloadStore, when set, receives the bodies of messages that
+	// PayloadOffloading says are too large for SNS; the messages carry a
+	// pointer instead (see [WithPayloadOffloading]). Default: none.
+	PayloadStore offload.Store
+	// PayloadOffloading says which messages go to PayloadStore.
+	PayloadOffloading offload.Settings
 	// APIFactory makes the SNS API for a region, once per region. Default:
 	// an *sns.Client built from the options above. Set it to put a fake
 	// behind the client; the other options then do not apply.
@@ -169,6 +176,33 @@ func WithLogger(l *slog.Logger) Option {
 // for example for a topic with a larger MaximumMessageSize.
 func WithLimits(l model.Limits) Option {
 	return func(o *Options) { o.Limits = l }
+}
+
+// WithPayloadOffloading sends messages larger than SNS takes through
+// store (an *offload.S3Store), compatible with AWS's extended client
+// libraries: on every publish path (Publish, PublishWithResponse,
+// PublishBatch and the Publisher) a message whose payload is over
+// settings.Threshold (0: the topic's limit, 262,144 bytes unless its
+// MaximumMessageSize is raised), or every message with settings.Always,
+// has its body stored and replaced by a pointer to it, with a Number
+// attribute ExtendedPayloadSize holding the body's size; see
+// offload.Apply for the rules. Consumers resolve the pointer with
+// offload.S3Store.Resolve, or with an SQS extended client; the SNS to SQS
+// subscription needs raw message delivery.
+//
+// Failures lose nothing silently: nothing is published when the store
+// fails; when the publish fails after the payload was stored, the object
+// is deleted, or, if that fails or SNS may have taken the message anyway
+// (a timeout), kept and reported: the message's error then holds an
+// *offload.UndeletedError naming it.
+//
+// On a FIFO topic group and deduplication IDs are the message's own; with
+// content-based deduplication SNS deduplicates on the pointer, which is
+// new for each publish, so give large messages a DeduplicationID.
+// Messages to phone numbers and platform endpoints are never offloaded:
+// those subscribers could not fetch the payload.
+func WithPayloadOffloading(store offload.Store, settings offload.Settings) Option {
+	return func(o *Options) { o.PayloadStore, o.PayloadOffloading = store, settings }
 }
 
 // WithAPIFactory makes each region's SNS API with f instead of creating an

@@ -95,7 +95,9 @@ func (c *Client) NewPublisher(r region.Region, topic model.Topic, settings Publi
 
 // Publish validates m and queues it to be sent, returning at once with its
 // result. Only flow control may make it wait (FlowControlBlock), as long
-// as ctx allows; ctx has no say once the message is queued. The result
+// as ctx allows; ctx has no say once the message is queued. With
+// [WithPayloadOffloading], a message over the threshold has its payload
+// stored (within ctx) before Publish returns. The result
 // fails at once, without anything sent, when the message is invalid (a
 // *model.ValidationError), flow control refuses it (ErrFlowControlLimit,
 // or ctx's error), its FIFO group is paused (*GroupPausedError), or the
@@ -105,7 +107,8 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 	if p.closing.Load() {
 		return p.fail(ErrPublisherClosed)
 	}
-	if err := (model.PublishRequest{Topic: p.topic, Message: m}).ValidateWith(p.c.limits); err != nil {
+	m, stored, err := p.c.prepare(ctx, p.region, p.topic, m)
+	if err != nil {
 		if p.sender.fifo {
 			p.sender.groups.refuse(m.GroupID, err)
 		}
@@ -113,13 +116,13 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 	}
 	size := m.PayloadSize()
 	if err := p.flow.acquire(ctx, size, p.sendNow); err != nil {
-		return p.fail(notSent(err))
+		return p.fail(p.c.unsent(ctx, stored, notSent(err)))
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.closed {
 		p.flow.release(1, size)
-		return p.fail(ErrPublisherClosed)
+		return p.fail(p.c.unsent(ctx, stored, ErrPublisherClosed))
 	}
 	var group string
 	var epoch uint64
@@ -128,7 +131,7 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 		group = m.GroupID
 		if epoch, err = p.sender.groups.admit(group); err != nil {
 			p.flow.release(1, size)
-			return p.fail(err)
+			return p.fail(p.c.unsent(ctx, stored, err))
 		}
 	}
 	b := p.cur
@@ -140,7 +143,7 @@ func (p *Publisher) Publish(ctx context.Context, m model.Message) *PublishResult
 		b = p.open()
 	}
 	slot := &b.slots[len(b.items)]
-	slot.item = batchItem{msg: m, size: size, group: group, epoch: epoch}
+	slot.item = batchItem{msg: m, size: size, group: group, epoch: epoch, stored: stored}
 	slot.res = PublishResult{ready: b.done, it: &slot.item}
 	b.items = append(b.items, &slot.item)
 	b.bytes += size
@@ -199,7 +202,7 @@ func (p *Publisher) finish(b *batch) {
 	bytes := 0
 	for _, it := range b.items {
 		if it.err != nil {
-			it.err = p.wrap(it.err)
+			it.err = p.wrap(p.c.settle(p.sender.ctx, it.stored, it.err))
 		}
 		bytes += it.size
 	}

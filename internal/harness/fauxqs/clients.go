@@ -12,6 +12,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
@@ -32,6 +34,27 @@ func (s *Server) Config(r string) aws.Config {
 
 // SNS returns a raw SDK SNS client for the emulator in region r.
 func (s *Server) SNS(r string) *sns.Client { return sns.NewFromConfig(s.Config(r)) }
+
+// S3 returns a raw SDK S3 client for the emulator in region r, which
+// serves S3 on the same port. Buckets are addressed by path
+// (http://127.0.0.1:PORT/bucket/key): a loopback address has no bucket
+// subdomains.
+func (s *Server) S3(r string) *s3.Client {
+	return s3.NewFromConfig(s.Config(r), func(o *s3.Options) { o.UsePathStyle = true })
+}
+
+// NewBucket creates a bucket with a unique name and returns the name.
+func (s *Server) NewBucket(ctx context.Context, r string) (string, error) {
+	name := strings.ToLower(UniqueName("bucket"))
+	in := &s3.CreateBucketInput{Bucket: aws.String(name)}
+	if r != "us-east-1" {
+		in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(r)}
+	}
+	if _, err := s.S3(r).CreateBucket(ctx, in); err != nil {
+		return "", fmt.Errorf("creating bucket: %w", err)
+	}
+	return name, nil
+}
 
 // SQS returns a raw SDK SQS client for the emulator in region r. It reads
 // through [BufferedTransport].
