@@ -9,7 +9,7 @@ import (
 // Consumers call Resolve on every message, most of which are no pointer:
 // that path must cost next to nothing, whatever the body's size.
 func BenchmarkResolveNotAPointer(b *testing.B) {
-	s, _ := NewS3Store(newFakeS3(), "my-bucket")
+	s := NewS3Store(newFakeS3(), "my-bucket")
 	for _, body := range []string{"order 42 shipped", `{"id":42,"items":[1,2,3]}`, strings.Repeat("x", 256<<10)} {
 		b.Run(strings.Fields(body[:min(len(body), 8)])[0], func(b *testing.B) {
 			b.ReportAllocs()

@@ -59,10 +59,7 @@ func (m *memS3) DeleteObject(_ context.Context, in *s3.DeleteObjectInput, _ ...f
 func Example() {
 	ctx := context.Background()
 	s3Client := &memS3{} // an *s3.Client in a real program
-	store, err := offload.NewS3Store(s3Client, "my-payloads", offload.WithKeyPrefix("sns/"))
-	if err != nil {
-		panic(err)
-	}
+	store := offload.NewS3Store(s3Client, "my-payloads", offload.WithKeyPrefix("sns/"))
 
 	fake := snstest.New(snstest.WithRegion(region.EUWest1)) // SNS, for the example
 	topic, _ := fake.CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String("reports")})
@@ -98,7 +95,7 @@ func Example() {
 // Resolve returns a body that is no pointer as it is, so a consumer can
 // call it on every message.
 func ExampleS3Store_Resolve() {
-	store, _ := offload.NewS3Store(&memS3{}, "my-payloads")
+	store := offload.NewS3Store(&memS3{}, "my-payloads")
 	body, err := store.Resolve(context.Background(), "a small message")
 	fmt.Println(body, err)
 	// Output: a small message <nil>

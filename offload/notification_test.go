@@ -20,8 +20,8 @@ import (
 // pointer is its Message, resolved once the envelope is verified.
 func TestResolveNotificationOfAVerifiedEnvelope(t *testing.T) {
 	ctx := context.Background()
-	store, err := offload.NewS3Store(&memS3{}, "my-payloads", offload.WithKeyPrefix("sns/"))
-	if err != nil {
+	store := offload.NewS3Store(&memS3{}, "my-payloads", offload.WithKeyPrefix("sns/"))
+	if err := store.Err(); err != nil {
 		t.Fatal(err)
 	}
 	fake := snstest.New(snstest.WithRegion(region.EUWest1))

@@ -39,39 +39,53 @@ type S3Store struct {
 	api    S3API
 	bucket string
 	opts   Options
+	err    error // the configuration's mistake, returned by every method
 }
 
 var _ Store = (*S3Store)(nil)
 
 // NewS3Store returns a store writing to bucket through api (an *s3.Client).
-// The bucket must exist. It fails with a *model.ValidationError when the
-// bucket name or an option is invalid (see [WithKeyPrefix]).
-func NewS3Store(api S3API, bucket string, opts ...Option) (*S3Store, error) {
+// The bucket must exist. It does no I/O. When the bucket name or an option
+// is invalid (see [WithKeyPrefix]), [S3Store.Err] returns the
+// *model.ValidationError, every method fails with it, and
+// snsconnector.New refuses the store: a mistake shows before anything is
+// published, and the construction reads as one expression.
+func NewS3Store(api S3API, bucket string, opts ...Option) *S3Store {
 	var o Options
 	for _, opt := range opts {
 		if opt != nil {
 			opt(&o)
 		}
 	}
-	if api == nil {
-		return nil, invalid("offload.NewS3Store.api", model.RuleRequired, "an S3 client is required")
-	}
-	if err := validateBucket(bucket); err != nil {
-		return nil, err
-	}
-	prefix, err := trimAndValidateKeyPrefix(o.KeyPrefix)
-	if err != nil {
-		return nil, err
-	}
-	o.KeyPrefix = prefix
-	switch {
-	case o.MaxPayloadSize < 0:
-		return nil, invalid("offload.WithMaxPayloadSize", model.RuleRange, fmt.Sprintf("%d bytes; want a positive size (0 for the default)", o.MaxPayloadSize))
-	case o.MaxPayloadSize == 0:
-		o.MaxPayloadSize = DefaultMaxPayloadSize
-	}
-	return &S3Store{api: api, bucket: bucket, opts: o}, nil
+	s := &S3Store{api: api, bucket: bucket, opts: o}
+	s.err = s.configure()
+	return s
 }
+
+// configure checks the configuration and settles its defaults.
+func (s *S3Store) configure() error {
+	if s.api == nil {
+		return invalid("offload.NewS3Store.api", model.RuleRequired, "an S3 client is required")
+	}
+	if err := validateBucket(s.bucket); err != nil {
+		return err
+	}
+	prefix, err := trimAndValidateKeyPrefix(s.opts.KeyPrefix)
+	if err != nil {
+		return err
+	}
+	s.opts.KeyPrefix = prefix
+	switch {
+	case s.opts.MaxPayloadSize < 0:
+		return invalid("offload.WithMaxPayloadSize", model.RuleRange, fmt.Sprintf("%d bytes; want a positive size (0 for the default)", s.opts.MaxPayloadSize))
+	case s.opts.MaxPayloadSize == 0:
+		s.opts.MaxPayloadSize = DefaultMaxPayloadSize
+	}
+	return nil
+}
+
+// Err returns the mistake in the store's configuration, or nil.
+func (s *S3Store) Err() error { return s.err }
 
 // Bucket returns the store's bucket.
 func (s *S3Store) Bucket() string { return s.bucket }
@@ -89,6 +103,9 @@ func (s *S3Store) AttributeName() string {
 // Put stores payload under the key prefix followed by a random (version 4)
 // UUID, as the Java clients do (KeyPrefix + UUID.randomUUID()).
 func (s *S3Store) Put(ctx context.Context, payload string) (Pointer, error) {
+	if s.err != nil {
+		return Pointer{}, s.err
+	}
 	if len(payload) > s.opts.MaxPayloadSize {
 		return Pointer{}, fmt.Errorf("%w: %d bytes; the store takes at most %d (WithMaxPayloadSize)", ErrPayloadTooLarge, len(payload), s.opts.MaxPayloadSize)
 	}
@@ -115,6 +132,9 @@ func (s *S3Store) Put(ctx context.Context, payload string) (Pointer, error) {
 // bytes; a larger object fails with an error matching ErrPayloadTooLarge,
 // a missing one with ErrPayloadNotFound.
 func (s *S3Store) Get(ctx context.Context, p Pointer) (string, error) {
+	if s.err != nil {
+		return "", s.err
+	}
 	out, err := s.api.GetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(p.Bucket), Key: aws.String(p.Key)})
 	if err != nil {
 		if notFound(err) {
@@ -141,6 +161,9 @@ func (s *S3Store) Get(ctx context.Context, p Pointer) (string, error) {
 
 // Delete removes the object p points to; one already gone is no error.
 func (s *S3Store) Delete(ctx context.Context, p Pointer) error {
+	if s.err != nil {
+		return s.err
+	}
 	_, err := s.api.DeleteObject(ctx, &s3.DeleteObjectInput{Bucket: aws.String(p.Bucket), Key: aws.String(p.Key)})
 	if err != nil && !notFound(err) {
 		return fmt.Errorf("offload: deleting %s: %w", p.quoted(), err)
@@ -167,6 +190,9 @@ func (s *S3Store) Delete(ctx context.Context, p Pointer) error {
 // pointer whose object is gone fails with ErrPayloadNotFound; a malformed
 // one with [ErrInvalidPointer].
 func (s *S3Store) Resolve(ctx context.Context, body string) (string, error) {
+	if s.err != nil {
+		return "", s.err
+	}
 	p, ok, err := ParsePointer(body)
 	if err != nil || !ok {
 		if err != nil {

@@ -17,8 +17,8 @@ import (
 
 func newStore(t *testing.T, f *fakeS3, opts ...Option) *S3Store {
 	t.Helper()
-	s, err := NewS3Store(f, "my-bucket", opts...)
-	if err != nil {
+	s := NewS3Store(f, "my-bucket", opts...)
+	if err := s.Err(); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -35,8 +35,8 @@ func TestKeyPrefixFollowsTheJavaClientsRules(t *testing.T) {
 		"UPPER/lower/0123456789-_.": "UPPER/lower/0123456789-_.",
 	}
 	for in, want := range ok {
-		s, err := NewS3Store(newFakeS3(), "my-bucket", WithKeyPrefix(in))
-		if err != nil || s.opts.KeyPrefix != want {
+		s := NewS3Store(newFakeS3(), "my-bucket", WithKeyPrefix(in))
+		if err := s.Err(); err != nil || s.opts.KeyPrefix != want {
 			t.Errorf("WithKeyPrefix(%.40q): %v, prefix %q; want %q", in, err, s.opts.KeyPrefix, want)
 		}
 	}
@@ -52,7 +52,7 @@ func TestKeyPrefixFollowsTheJavaClientsRules(t *testing.T) {
 		"a\\b":                   model.RuleCharset,
 	}
 	for in, rule := range bad {
-		_, err := NewS3Store(newFakeS3(), "my-bucket", WithKeyPrefix(in))
+		err := NewS3Store(newFakeS3(), "my-bucket", WithKeyPrefix(in)).Err()
 		var ve *model.ValidationError
 		if !errors.As(err, &ve) || ve.Field != "offload.WithKeyPrefix" || ve.Rule != rule {
 			t.Errorf("WithKeyPrefix(%.40q): %v; want a %s ValidationError", in, err, rule)
@@ -77,13 +77,27 @@ func TestNewS3StoreRefusesBadArguments(t *testing.T) {
 		{newFakeS3(), "my-bucket", []Option{WithMaxPayloadSize(-1)}, "offload.WithMaxPayloadSize", model.RuleRange},
 	}
 	for i, c := range cases {
-		s, err := NewS3Store(c.api, c.bucket, c.opts...)
+		s := NewS3Store(c.api, c.bucket, c.opts...)
 		var ve *model.ValidationError
-		if s != nil || !errors.As(err, &ve) || ve.Field != c.field || ve.Rule != c.rule {
-			t.Errorf("case %d: %v, %v; want %s %s", i, s, err, c.field, c.rule)
+		if err := s.Err(); !errors.As(err, &ve) || ve.Field != c.field || ve.Rule != c.rule {
+			t.Errorf("case %d: %v; want %s %s", i, err, c.field, c.rule)
+		}
+		// Every method fails with the same mistake, and nothing is sent.
+		ctx := context.Background()
+		_, putErr := s.Put(ctx, "x")
+		_, getErr := s.Get(ctx, Pointer{Bucket: "my-bucket", Key: "k"})
+		delErr := s.Delete(ctx, Pointer{Bucket: "my-bucket", Key: "k"})
+		_, resolveErr := s.Resolve(ctx, "not a pointer")
+		for _, err := range []error{putErr, getErr, delErr, resolveErr} {
+			if !errors.As(err, &ve) || ve.Field != c.field {
+				t.Errorf("case %d: a method of the misconfigured store: %v; want its %s error", i, err, c.field)
+			}
+		}
+		if f, ok := c.api.(*fakeS3); ok && f.calls != 0 {
+			t.Errorf("case %d: the misconfigured store sent %d requests", i, f.calls)
 		}
 	}
-	if _, err := NewS3Store(newFakeS3(), "Legacy_Bucket.1", nil); err != nil {
+	if err := NewS3Store(newFakeS3(), "Legacy_Bucket.1", nil).Err(); err != nil {
 		t.Errorf("a legacy bucket name and a nil option: %v", err)
 	}
 }

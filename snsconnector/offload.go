@@ -26,6 +26,13 @@ func checkOffloading(o Options) error {
 	if s, ok := o.PayloadStore.(*offload.S3Store); ok && s == nil {
 		return errors.New("snsconnector: WithPayloadOffloading was given a nil *offload.S3Store")
 	}
+	// A store that knows its configuration is wrong (offload.NewS3Store's
+	// Err) says so now, before anything is published.
+	if s, ok := o.PayloadStore.(interface{ Err() error }); ok {
+		if err := s.Err(); err != nil {
+			return fmt.Errorf("snsconnector: WithPayloadOffloading: %w", err)
+		}
+	}
 	if err := o.PayloadOffloading.Validate(); err != nil {
 		return fmt.Errorf("snsconnector: WithPayloadOffloading: %w", err)
 	}

@@ -308,6 +308,8 @@ func TestNewRefusesBadPayloadOffloading(t *testing.T) {
 		WithPayloadOffloading(nilStore, offload.Settings{}),
 		WithPayloadOffloading(newMemStore(), offload.Settings{Threshold: -1}),
 		WithPayloadOffloading(newMemStore(), offload.Settings{Threshold: 2 << 20}),
+		WithPayloadOffloading(offload.NewS3Store(nil, "bucket"), offload.Settings{}),        // no S3 client
+		WithPayloadOffloading(offload.NewS3Store(nil, "Not A Bucket!"), offload.Settings{}), // nor a bucket name
 	} {
 		if c, err := New(context.Background(), WithAPI(&mockAPI{}), opt); err == nil {
 			t.Errorf("New accepted %+v", c.opts)

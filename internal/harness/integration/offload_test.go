@@ -53,7 +53,8 @@ func newOffloadSetup(t *testing.T, topicName string, attrs map[string]string, st
 	if o.bucket, err = srv.NewBucket(ctx, string(o.r)); err != nil {
 		t.Fatal(err)
 	}
-	if o.store, err = offload.NewS3Store(srv.S3(string(o.r)), o.bucket, append([]offload.Option{offload.WithKeyPrefix("sns/")}, storeOpts...)...); err != nil {
+	o.store = offload.NewS3Store(srv.S3(string(o.r)), o.bucket, append([]offload.Option{offload.WithKeyPrefix("sns/")}, storeOpts...)...)
+	if err := o.store.Err(); err != nil {
 		t.Fatal(err)
 	}
 	o.client, _ = emulatorClient(t, srv, snsconnector.WithPayloadOffloading(o.store, offload.Settings{}))
