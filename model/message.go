@@ -6,13 +6,15 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Message is what is published: a body, an optional subject for email
 // subscribers, typed attributes, and the FIFO fields.
 type Message struct {
-	// Subject is the email subject line; optional. ASCII, under 100
-	// characters, starting with a letter, digit or punctuation mark.
+	// Subject is the email subject line; optional. UTF-8 text of one line
+	// without control characters, under 100 characters.
 	Subject string
 	// Body is the message text; required, valid UTF-8.
 	Body string
@@ -52,7 +54,11 @@ type Limits struct {
 }
 
 // DefaultLimits are SNS's documented defaults.
-var DefaultLimits = Limits{MaxPayloadBytes: 262_144, MaxAttributes: 10}
+var DefaultLimits = Limits{MaxPayloadBytes: defaultPayloadBytes, MaxAttributes: 10}
+
+// defaultPayloadBytes is SNS's default message size, 262,144 bytes (256
+// KiB), for a topic without a MaximumMessageSize.
+const defaultPayloadBytes = 262_144
 
 func (l Limits) orDefault() Limits {
 	if l.MaxPayloadBytes <= 0 {
@@ -123,7 +129,13 @@ func (m Message) ValidateWith(limits Limits) error {
 }
 
 // validateStructuredBody checks a json-structured body: a JSON object whose
-// values are strings, with a "default" entry.
+// values are strings, with a "default" entry. The Publish API reference
+// says both "Keys in the JSON object that correspond to supported transport
+// protocols must have simple JSON string values" and "Non-string values
+// will cause the key to be ignored"; with "Failure to parse or validate any
+// key or value in the message will cause the Publish call to return an
+// error", a value that is not a string is refused (snstest does the same):
+// it is more likely a mistake than a wish to be ignored.
 func validateStructuredBody(body string) error {
 	var obj map[string]any
 	if err := json.Unmarshal([]byte(body), &obj); err != nil || obj == nil {
@@ -195,32 +207,31 @@ func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
-const maxSubjectLen = 99 // "must be less than 100 characters"
+const maxSubjectLen = 99 // "less than 100 characters long"
 
-// validateSubject applies SNS's subject rules: ASCII, beginning with a
-// letter, number or punctuation mark, no line breaks or control characters,
-// fewer than 100 characters. An empty subject means none.
+// validateSubject applies the Publish API reference: "Subjects must be
+// UTF-8 text with no line breaks or control characters, and less than 100
+// characters long." (Older references asked for ASCII beginning with a
+// letter, number or punctuation mark; the current one does not.) An empty
+// subject means none.
 func validateSubject(s string) error {
 	const field = "Message.Subject"
 	if s == "" {
 		return nil
 	}
-	if len(s) > maxSubjectLen {
-		return invalid(field, RuleMaxLength, "%d characters; a subject must be under 100", len(s))
+	if !utf8.ValidString(s) {
+		return invalid(field, RuleCharset, "not valid UTF-8")
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+	if n := utf8.RuneCountInString(s); n > maxSubjectLen {
+		return invalid(field, RuleMaxLength, "%d characters; a subject must be under 100", n)
+	}
+	for i, r := range s {
 		switch {
-		case c >= 0x80:
-			return invalid(field, RuleCharset, "non-ASCII byte at offset %d; a subject must be ASCII", i)
-		case c == '\n' || c == '\r':
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
 			return invalid(field, RuleCharset, "line break at offset %d; a subject is one line", i)
-		case c < 0x20 || c == 0x7F:
+		case unicode.IsControl(r):
 			return invalid(field, RuleCharset, "control character at offset %d", i)
 		}
-	}
-	if s[0] == ' ' {
-		return invalid(field, RuleFormat, "a subject must begin with a letter, number or punctuation mark, not a space")
 	}
 	return nil
 }

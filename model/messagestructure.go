@@ -47,10 +47,6 @@ type PerProtocol struct {
 // bytes). SNS splits longer texts into several SMS of up to 140 bytes.
 const maxSMSChars = 1600
 
-// maxPublishBytes is SNS's default message size, 262,144 bytes (256 KiB),
-// which the whole JSON body counts against.
-const maxPublishBytes = 262_144
-
 // Body returns the message body for Publish with MessageStructure "json":
 // a JSON object with a "default" key and a key per protocol that has its own
 // text, each value a JSON string. Platform payloads are JSON objects, so
@@ -111,8 +107,8 @@ func (m PerProtocol) Body() (string, error) {
 		return "", err
 	}
 	body := encodeSortedStrings(entries)
-	if len(body) > maxPublishBytes {
-		return "", invalid("Message.Body", RuleMaxSize, "the body is %d bytes; at most %d (256 KiB)", len(body), maxPublishBytes)
+	if len(body) > defaultPayloadBytes {
+		return "", invalid("Message.Body", RuleMaxSize, "the body is %d bytes; at most %d (256 KiB)", len(body), defaultPayloadBytes)
 	}
 	return body, nil
 }

@@ -146,8 +146,8 @@ func TestPerProtocolRejects(t *testing.T) {
 		{"default not UTF-8", PerProtocol{Default: "\xff"}, `Message.Body["default"]`, RuleCharset},
 		{"email not UTF-8", PerProtocol{Default: "d", Email: "\xfe"}, `Message.Body["email"]`, RuleCharset},
 		{"SMS too long", PerProtocol{Default: "d", SMS: strings.Repeat("é", maxSMSChars+1)}, `Message.Body["sms"]`, RuleMaxLength},
-		{"body too large", PerProtocol{Default: strings.Repeat("x", maxPublishBytes)}, "Message.Body", RuleMaxSize},
-		{"escaping counts toward size", PerProtocol{Default: "d", Email: strings.Repeat(`"`, maxPublishBytes/2)}, "Message.Body", RuleMaxSize},
+		{"body too large", PerProtocol{Default: strings.Repeat("x", defaultPayloadBytes)}, "Message.Body", RuleMaxSize},
+		{"escaping counts toward size", PerProtocol{Default: "d", Email: strings.Repeat(`"`, defaultPayloadBytes/2)}, "Message.Body", RuleMaxSize},
 		{"raw push empty", PerProtocol{Default: "d", ADM: RawPush("")}, `Message.Body["ADM"]`, RuleRequired},
 		{"raw push not JSON", PerProtocol{Default: "d", APNS: RawPush(`{"aps":`)}, `Message.Body["APNS"]`, RuleFormat},
 		{"raw push an array", PerProtocol{Default: "d", Baidu: RawPush(`[1]`)}, `Message.Body["BAIDU"]`, RuleFormat},
@@ -184,10 +184,10 @@ func TestPerProtocolAtTheLimits(t *testing.T) {
 		t.Error(err)
 	}
 	// `{"default":"` + text + `"}` is 14 bytes around the text.
-	if _, err := (PerProtocol{Default: strings.Repeat("x", maxPublishBytes-14)}).Body(); err != nil {
+	if _, err := (PerProtocol{Default: strings.Repeat("x", defaultPayloadBytes-14)}).Body(); err != nil {
 		t.Error(err)
 	}
-	if _, err := (PerProtocol{Default: strings.Repeat("x", maxPublishBytes-13)}).Body(); err == nil {
+	if _, err := (PerProtocol{Default: strings.Repeat("x", defaultPayloadBytes-13)}).Body(); err == nil {
 		t.Error("one byte over the limit was accepted")
 	}
 }

@@ -227,7 +227,7 @@ func (ch SubscriptionAttributeChange) Validate(sub SubscriptionARN) error {
 	}
 	switch ch.Name {
 	case subAttrRawMessageDelivery:
-		if ch.Value != "true" && ch.Value != "false" {
+		if _, ok := parseBoolText(ch.Value); !ok {
 			return invalid("SubscriptionOptions.RawMessageDelivery", RuleFormat, `RawMessageDelivery is "true" or "false"`)
 		}
 	case subAttrFilterPolicy:

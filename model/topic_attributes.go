@@ -1,11 +1,11 @@
 package model
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // TracingMode is a topic's X-Ray tracing setting.
@@ -36,6 +36,15 @@ const (
 const (
 	MinTopicMessageSize = 1024
 	MaxTopicMessageSize = 1_048_576
+)
+
+// The longest display name, in characters (the API reference states no
+// limit; 100 is the one this module has always applied), and access
+// policy, in bytes ("Policy quotas": 30 KB, "Amazon SNS API permissions:
+// Actions and resources reference").
+const (
+	maxDisplayNameLen = 100
+	maxTopicPolicyLen = 30_720
 )
 
 // TopicAttributes are the settable attributes of a topic, typed. The zero
@@ -141,28 +150,29 @@ func (a TopicAttributes) Validate(name string) error {
 	if a.MaximumMessageSize != 0 && (a.MaximumMessageSize < MinTopicMessageSize || a.MaximumMessageSize > MaxTopicMessageSize) {
 		c.add(invalid("TopicAttributes.MaximumMessageSize", RuleRange, "%d is outside %d to %d bytes", a.MaximumMessageSize, MinTopicMessageSize, MaxTopicMessageSize))
 	}
+	if n := len(a.Policy); n > maxTopicPolicyLen {
+		c.add(invalid("TopicAttributes.Policy", RuleMaxLength, "%d characters; at most %d", n, maxTopicPolicyLen))
+	}
 	c.add(validateJSONObject("TopicAttributes.Policy", a.Policy))
 	c.add(validateJSONObject("TopicAttributes.DeliveryPolicy", a.DeliveryPolicy))
-	if len(a.DisplayName) > 100 {
-		c.add(invalid("TopicAttributes.DisplayName", RuleMaxLength, "%d characters; at most 100", len(a.DisplayName)))
+	if n := utf8.RuneCountInString(a.DisplayName); n > maxDisplayNameLen {
+		c.add(invalid("TopicAttributes.DisplayName", RuleMaxLength, "%d characters; at most %d", n, maxDisplayNameLen))
 	}
 	for _, k := range sortedKeys(a.Extra) {
 		if typedTopicAttributes[k] {
 			c.add(invalid(fmt.Sprintf("TopicAttributes.Extra[%q]", k), RuleConflict, "set %s through its typed field", k))
+		} else {
+			c.add(validateLoggingAttribute(k, a.Extra[k]))
 		}
 	}
 	return c.err()
 }
 
 func validateJSONObject(field, doc string) error {
-	if doc == "" {
+	if doc == "" || isJSONObject(doc) {
 		return nil
 	}
-	var obj map[string]any
-	if err := json.Unmarshal([]byte(doc), &obj); err != nil || obj == nil {
-		return invalid(field, RuleFormat, "not a JSON object")
-	}
-	return nil
+	return invalid(field, RuleFormat, "not a JSON object")
 }
 
 // typed returns the set typed fields as SNS attributes, FifoTopic aside.
@@ -382,7 +392,7 @@ func (ch TopicAttributeChange) Validate(name string) error {
 		if typedTopicAttributes[ch.Name] {
 			return invalid(fmt.Sprintf("TopicAttributes.Extra[%q]", ch.Name), RuleConflict, "set %s through its typed setter", ch.Name)
 		}
-		return nil
+		return validateLoggingAttribute(ch.Name, ch.Value)
 	}
 	if ch.Name == attrArchivePolicy && ch.attrs.ArchivePolicy.IsZero() {
 		if !strings.HasSuffix(name, fifoSuffix) {

@@ -53,8 +53,10 @@ func TestPublishRequestValidation(t *testing.T) {
 		{"name disagrees with arn", func(r *PublishRequest) { r.Topic.Name = "other" }, "Topic.Name", RuleConflict},
 		{"subject too long", func(r *PublishRequest) { r.Message.Subject = strings.Repeat("s", 100) }, "Message.Subject", RuleMaxLength},
 		{"subject newline", func(r *PublishRequest) { r.Message.Subject = "a\nb" }, "Message.Subject", RuleCharset},
-		{"subject non-ascii", func(r *PublishRequest) { r.Message.Subject = "héllo" }, "Message.Subject", RuleCharset},
-		{"subject leading space", func(r *PublishRequest) { r.Message.Subject = " hi" }, "Message.Subject", RuleFormat},
+		{"subject not UTF-8", func(r *PublishRequest) { r.Message.Subject = "h\xffllo" }, "Message.Subject", RuleCharset},
+		{"subject Unicode line break", func(r *PublishRequest) { r.Message.Subject = "a\u2028b" }, "Message.Subject", RuleCharset},
+		{"subject C1 control", func(r *PublishRequest) { r.Message.Subject = "a\u0085b" }, "Message.Subject", RuleCharset},
+		{"subject of 100 characters, 200 bytes", func(r *PublishRequest) { r.Message.Subject = strings.Repeat("é", 100) }, "Message.Subject", RuleMaxLength},
 		{"subject control char", func(r *PublishRequest) { r.Message.Subject = "a\tb" }, "Message.Subject", RuleCharset},
 		{"fifo without group", func(r *PublishRequest) { r.Topic.ARN = fifoARN }, "Message.GroupID", RuleRequired},
 		{"dedup on standard", func(r *PublishRequest) { r.Message.DeduplicationID = "d1" }, "Message.DeduplicationID", RuleForbidden},
@@ -148,6 +150,10 @@ func TestValidRequestsPass(t *testing.T) {
 			}
 		}},
 		{"subject of 99 punctuation-led", func(r *PublishRequest) { r.Message.Subject = "!" + strings.Repeat("a", 98) }},
+		// The Publish API reference asks for UTF-8 text, no longer ASCII
+		// beginning with a letter, number or punctuation mark.
+		{"subject of 99 non-ASCII characters", func(r *PublishRequest) { r.Message.Subject = strings.Repeat("é", 99) }},
+		{"subject with a leading space", func(r *PublishRequest) { r.Message.Subject = " Réservation confirmée ✓" }},
 		{"fifo with group and dedup", func(r *PublishRequest) {
 			r.Topic.ARN = fifoARN
 			r.Message.GroupID = "g-1"

@@ -3,6 +3,7 @@ package snstest
 import (
 	"context"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -33,29 +34,25 @@ func (s *Server) CreateTopic(ctx context.Context, in *sns.CreateTopicInput, optF
 	}
 	name := *in.Name
 	fifo := strings.EqualFold(in.Attributes["FifoTopic"], "true")
-	if !validTopicName(name, fifo) {
-		if fifo {
-			return nil, opError(op, invalidParameter("Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long."))
-		}
-		return nil, opError(op, invalidParameter("Invalid parameter: Topic Name"))
+	if err := topicNameError(name, fifo); err != nil {
+		return nil, opError(op, err)
 	}
 	attrs := map[string]string{}
-	for k, v := range in.Attributes {
+	for _, k := range slices.Sorted(maps.Keys(in.Attributes)) {
+		v := in.Attributes[k]
 		if k == "FifoTopic" {
 			if !strings.EqualFold(v, "true") && !strings.EqualFold(v, "false") {
 				return nil, opError(op, invalidParameter("Invalid parameter: Attributes Reason: FifoTopic: value must be true or false"))
 			}
 			continue // SNS keeps FifoTopic only for FIFO topics
 		}
-		check, ok := topicAttributes[k]
-		if !ok {
-			return nil, opError(op, invalidParameter("Invalid parameter: Attributes Reason: Unknown attribute %s", clip(k)))
+		const prefix = "Invalid parameter: Attributes Reason: "
+		kept, err := topicAttribute(name, k, v, prefix, invalidParameter(prefix+"Unknown attribute %s", clip(k)))
+		if err != nil {
+			return nil, opError(op, err)
 		}
-		if reason := check(v, fifo); reason != "" {
-			return nil, opError(op, invalidParameter("Invalid parameter: Attributes Reason: %s: %s", k, reason))
-		}
-		if v != "" {
-			attrs[k] = v
+		if kept != "" {
+			attrs[k] = kept
 		}
 	}
 	if fifo {

@@ -4,17 +4,16 @@ import (
 	"context"
 	"maps"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+
+	"github.com/go-sns/connector/model"
 )
 
-// maxCustomUserData: "The data must be in UTF-8 format and less than 2KB."
-const maxCustomUserData = 2048
-
-// endpointAttributes are the attributes of an endpoint, with their rules.
+// endpointAttributes are the attributes of an endpoint, with their rules:
+// the model's (model.EndpointAttributeChange), Enabled's text aside.
 var endpointAttributes = map[string]func(string) string{
 	"Enabled": func(v string) string {
 		if v != "true" && v != "false" {
@@ -23,17 +22,19 @@ var endpointAttributes = map[string]func(string) string{
 		return ""
 	},
 	"Token": func(v string) string {
-		if v == "" {
-			return "Token must not be empty"
-		}
-		return ""
+		return endpointReason(model.SetEndpointToken(model.PersonalData(v)))
 	},
 	"CustomUserData": func(v string) string {
-		if !utf8.ValidString(v) || len(v) >= maxCustomUserData {
-			return "CustomUserData must be UTF-8 and less than 2KB"
-		}
-		return ""
+		return endpointReason(model.SetEndpointCustomUserData(model.PersonalData(v)))
 	},
+}
+
+// endpointReason is why the model refuses an endpoint change, or "".
+func endpointReason(ch model.EndpointAttributeChange) string {
+	if err := ch.Validate(); err != nil {
+		return reason(err)
+	}
+	return ""
 }
 
 // CreatePlatformEndpoint registers a device token with an application.

@@ -6,6 +6,8 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/go-sns/connector/model"
 )
 
 // Publish sends a message to a topic (TopicArn, or a topic's ARN in
@@ -83,13 +85,19 @@ func (s *Server) Publish(ctx context.Context, in *sns.PublishInput, optFns ...fu
 
 // publishSMS accepts a text message for a phone number. SNS sends it
 // without topics, subscriptions or FIFO rules; the fake records it under
-// the number.
+// the number. The number and the text's length are held to the model's
+// SMS rules (model.ValidateSMS), the rest of the message as any other; the
+// SMS settings are checked as attributes.
 func (s *Server) publishSMS(op, phone string, m *outgoing) (*sns.PublishOutput, error) {
-	if !e164.MatchString(phone) {
+	smsErr := model.ValidateSMS(phone, m.message, model.SMSOptions{})
+	if smsErr != nil && problem(smsErr).Field == "PhoneNumber" {
 		return nil, opError(op, invalidParameter("Invalid parameter: PhoneNumber Reason: %s is not valid to publish to", clip(phone)))
 	}
 	if err := checkMessage(m); err != nil {
 		return nil, opError(op, err)
+	}
+	if smsErr != nil {
+		return nil, opError(op, invalidParameter("Invalid parameter: Message Reason: %s", problem(smsErr).Reason))
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -7,13 +7,14 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+
+	"github.com/go-sns/connector/model"
 )
 
-// Limits of PublishBatch, from its API reference.
-const (
-	maxBatchEntries = 10
-	maxBatchEntryID = 80
-)
+// maxBatchEntryID is the longest entry Id (PublishBatch API reference).
+// The client makes its own Ids, so this rule of the wire is the fake's
+// alone.
+const maxBatchEntryID = 80
 
 // PublishBatch publishes up to ten messages to a topic. The batch as a
 // whole fails, as with SNS, when it has more than 10 entries
@@ -45,7 +46,7 @@ func (s *Server) PublishBatch(ctx context.Context, in *sns.PublishBatchInput, op
 	}
 	entries := in.PublishBatchRequestEntries
 	switch {
-	case len(entries) > maxBatchEntries:
+	case len(entries) > model.MaxBatchEntries:
 		return nil, opError(op, &types.TooManyEntriesInBatchRequestException{Message: aws.String("The batch request contains more entries than permissible.")})
 	case len(entries) == 0:
 		return nil, opError(op, &types.EmptyBatchRequestException{Message: aws.String("The batch request doesn't contain any entries.")})
@@ -91,7 +92,7 @@ func (s *Server) PublishBatch(ctx context.Context, in *sns.PublishBatchInput, op
 	}
 	total := 0
 	for _, m := range msgs {
-		total += payloadSize(m)
+		total += m.size
 	}
 	if total > t.maxMessageSize() {
 		return nil, opError(op, &types.BatchRequestTooLongException{Message: aws.String("The length of all the messages put together is more than the limit.")})

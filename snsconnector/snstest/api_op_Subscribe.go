@@ -7,6 +7,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 
+	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
 
@@ -38,7 +39,7 @@ func (s *Server) Subscribe(ctx context.Context, in *sns.SubscribeInput, optFns .
 		return nil, opError(op, err)
 	}
 	protocol, endpoint := *in.Protocol, aws.ToString(in.Endpoint)
-	if !protocols[protocol] {
+	if !knownProtocol(protocol) {
 		return nil, opError(op, invalidParameter("Invalid parameter: Amazon SNS does not support this protocol string: %s", clip(protocol)))
 	}
 	if endpoint == "" {
@@ -51,12 +52,10 @@ func (s *Server) Subscribe(ctx context.Context, in *sns.SubscribeInput, optFns .
 	if !ok {
 		return nil, opError(op, topicNotFound())
 	}
-	if reason := checkEndpoint(protocol, endpoint, t.fifo); reason != "" {
-		return nil, opError(op, invalidParameter("Invalid parameter: %s", reason))
-	}
-	attrs, policy, reason := applyAttributes(nil, in.Attributes, protocol, t.fifo)
-	if reason != "" {
-		return nil, opError(op, invalidParameter("Invalid parameter: Attributes Reason: %s", reason))
+	topicARN, _ := model.ParseTopicARN(t.arn) // the fake's own ARN
+	attrs, policy, err := applyAttributes(topicARN, nil, in.Attributes, protocol, endpoint, "Invalid parameter: Attributes Reason: ")
+	if err != nil {
+		return nil, opError(op, err)
 	}
 	for _, arn := range t.subs {
 		sub := s.subs[arn]

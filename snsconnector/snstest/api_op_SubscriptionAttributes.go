@@ -78,14 +78,11 @@ func (s *Server) SetSubscriptionAttributes(ctx context.Context, in *sns.SetSubsc
 	if !ok {
 		return nil, opError(op, subscriptionNotFound())
 	}
-	fifo := false
-	if t, ok := s.topics[sub.topicARN]; ok {
-		fifo = t.fifo
-	}
+	topicARN, _ := model.ParseTopicARN(sub.topicARN) // the fake's own ARN
 	set := map[string]string{*in.AttributeName: aws.ToString(in.AttributeValue)}
-	attrs, policy, reason := applyAttributes(sub.attrs, set, sub.protocol, fifo)
-	if reason != "" {
-		return nil, opError(op, invalidParameter("Invalid parameter: %s", reason))
+	attrs, policy, err := applyAttributes(topicARN, sub.attrs, set, sub.protocol, sub.endpoint, "Invalid parameter: ")
+	if err != nil {
+		return nil, opError(op, err)
 	}
 	sub.attrs, sub.policy = attrs, policy
 	return &sns.SetSubscriptionAttributesOutput{}, nil

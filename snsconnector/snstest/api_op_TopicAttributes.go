@@ -57,13 +57,10 @@ func (s *Server) SetTopicAttributes(ctx context.Context, in *sns.SetTopicAttribu
 	if err != nil {
 		return nil, opError(op, err)
 	}
-	name, value := *in.AttributeName, aws.ToString(in.AttributeValue)
-	check, ok := topicAttributes[name]
-	if !ok {
-		return nil, opError(op, invalidParameter("Invalid parameter: AttributeName"))
-	}
-	if reason := check(value, t.fifo); reason != "" {
-		return nil, opError(op, invalidParameter("Invalid parameter: %s Reason: %s", name, reason))
+	name := *in.AttributeName
+	value, err := topicAttribute(t.name, name, aws.ToString(in.AttributeValue), "Invalid parameter: ", invalidParameter("Invalid parameter: AttributeName"))
+	if err != nil {
+		return nil, opError(op, err)
 	}
 	switch {
 	case name == "ArchivePolicy":

@@ -3,14 +3,15 @@ package snstest
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/go-sns/connector/model"
 )
 
 // Unsubscribe deletes a subscription. Deleting one that does not exist
-// succeeds, as with SNS; an ARN that is not a subscription ARN is
-// InvalidParameter.
+// succeeds, as with SNS; an ARN that is not a subscription ARN (by the
+// model's rules, model.ParseSubscriptionARN) is InvalidParameter.
 func (s *Server) Unsubscribe(ctx context.Context, in *sns.UnsubscribeInput, optFns ...func(*sns.Options)) (*sns.UnsubscribeOutput, error) {
 	const op = "Unsubscribe"
 	r, err := s.begin(ctx, op, in, optFns)
@@ -24,11 +25,10 @@ func (s *Server) Unsubscribe(ctx context.Context, in *sns.UnsubscribeInput, optF
 		return nil, opError(op, err)
 	}
 	arn := *in.SubscriptionArn
-	a, err := parseARN("SubscriptionArn", arn, "sns")
-	if err != nil {
-		return nil, opError(op, err)
-	}
-	if !strings.Contains(a.Resource, ":") { // a topic ARN: no subscription ID
+	if _, err := model.ParseSubscriptionARN(arn); err != nil {
+		if _, err := parseARN("SubscriptionArn", arn, "sns"); err != nil {
+			return nil, opError(op, err)
+		}
 		return nil, opError(op, invalidParameter("Invalid parameter: SubscriptionId"))
 	}
 	s.mu.Lock()

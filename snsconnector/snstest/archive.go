@@ -6,21 +6,11 @@ import (
 	"github.com/go-sns/connector/model"
 )
 
-// archivePolicy is the rule of a FIFO topic's ArchivePolicy, the model's:
-// {"MessageRetentionPeriod":"DAYS"} with 1 to 365 days, or {} to turn
-// archiving off ("Amazon SNS message archiving for FIFO topic owners").
-func archivePolicy(v string, _ bool) string {
-	if _, err := model.ParseArchivePolicy(v); err != nil {
-		return reason(err)
-	}
-	return ""
-}
-
 // setArchive applies an ArchivePolicy the rule accepted: a retention
 // starts the archive now (or changes its length), {} deletes it. The
 // caller holds s.mu.
 func (s *Server) setArchive(t *topic, doc string) {
-	p, _ := model.ParseArchivePolicy(doc) // valid: checked by archivePolicy
+	p, _ := model.ParseArchivePolicy(doc) // valid: checked by topicAttribute
 	if p.IsZero() {
 		delete(t.attrs, "ArchivePolicy")
 		t.archiveSince = time.Time{}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/go-sns/connector/internal/arn"
+	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
 
@@ -30,7 +31,8 @@ func parseARN(field, s, service string) (arn.ARN, error) {
 }
 
 // checkTopicARN parses the ARN of a topic named in a call to region r and
-// checks it names a topic of this account in r. It returns the modeled
+// checks it names a topic (by the model's rules, model.ParseTopicARN) of
+// this account in r. It returns the modeled
 // error SNS gives otherwise: InvalidParameter for a malformed ARN or another
 // region ("You can publish messages only to topics and endpoints in the same
 // Amazon Web Services Region"), AuthorizationError for another account.
@@ -39,7 +41,7 @@ func (s *Server) checkTopicARN(field, action string, r region.Region, topic stri
 	if err != nil {
 		return err
 	}
-	if strings.Contains(a.Resource, ":") || a.Region != r {
+	if _, err := model.ParseTopicARN(topic); err != nil || a.Region != r {
 		return invalidParameter("Invalid parameter: %s", field)
 	}
 	if a.AccountID != s.account {

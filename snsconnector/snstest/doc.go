@@ -39,6 +39,15 @@
 // policies, and FIFO archive and replay attributes (BeginningArchiveTime;
 // a replay is reported Completed at once, as the fake redelivers nothing).
 //
+// The rules it holds its input to are the model's own (package model):
+// topic names, attributes and tags, messages, SMS, subscriptions, filter
+// policies and ARNs are refused by the fake exactly when a Client would
+// refuse them before sending, and answered in SNS's words. What only the
+// wire carries (an empty Subject parameter, batch entry Ids, attribute
+// names SNS does not know) the fake checks itself; the one thing SNS takes
+// and the client refuses on purpose, credentials in an http endpoint URL,
+// the fake takes too.
+//
 // A Server is also a [net/http.Handler] for SNS's query API (and STS's
 // GetCallerIdentity), so code that holds a raw *sns.Client, or a Client
 // made with snsconnector.WithEndpoint, runs its SDK serializer, retryer and

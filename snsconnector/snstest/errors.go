@@ -54,6 +54,20 @@ func notAuthorized(account, action, arn string) error {
 		account, action, arn, action))}
 }
 
+// problem returns the first problem the model found with a value: the
+// fake holds input to the model's rules and words their verdicts as SNS
+// does.
+func problem(err error) *model.ValidationError {
+	var ve *model.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		return ve
+	case err == nil:
+		return &model.ValidationError{}
+	}
+	return &model.ValidationError{Reason: err.Error()}
+}
+
 // required mirrors the SDK client's own check of required members, which
 // fails before a request is sent with a smithy.InvalidParamsError.
 type required struct {
@@ -87,10 +101,4 @@ func (r *required) err() error {
 
 // reason is the text of a model validation error without its field and
 // rule, for an SNS-like message; other errors as they are.
-func reason(err error) string {
-	var ve *model.ValidationError
-	if errors.As(err, &ve) {
-		return ve.Reason
-	}
-	return err.Error()
-}
+func reason(err error) string { return problem(err).Reason }

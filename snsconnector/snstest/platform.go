@@ -33,36 +33,42 @@ type platformEndpoint struct {
 
 // platformAttributes are the platform application attributes
 // SetPlatformApplicationAttributes takes, with each one's rule, after its
-// API reference. The credentials are checked by credentialsFor.
+// API reference: the model's, through the change its setter builds. The
+// credentials are checked by credentialsFor.
 var platformAttributes = map[string]func(string) string{
 	"PlatformCredential":        func(string) string { return "" },
 	"PlatformPrincipal":         func(string) string { return "" },
 	"ApplePlatformTeamID":       func(string) string { return "" },
 	"ApplePlatformBundleID":     func(string) string { return "" },
-	"EventEndpointCreated":      eventTopic,
-	"EventEndpointDeleted":      eventTopic,
-	"EventEndpointUpdated":      eventTopic,
-	"EventDeliveryFailure":      eventTopic,
-	"SuccessFeedbackRoleArn":    func(v string) string { return roleARN(v, false) },
-	"FailureFeedbackRoleArn":    func(v string) string { return roleARN(v, false) },
+	"EventEndpointCreated":      eventTopic(model.EventEndpointCreated),
+	"EventEndpointDeleted":      eventTopic(model.EventEndpointDeleted),
+	"EventEndpointUpdated":      eventTopic(model.EventEndpointUpdated),
+	"EventDeliveryFailure":      eventTopic(model.EventDeliveryFailure),
+	"SuccessFeedbackRoleArn":    feedbackRole,
+	"FailureFeedbackRoleArn":    feedbackRole,
 	"SuccessFeedbackSampleRate": samplingRate,
 }
 
-func eventTopic(v string) string {
-	if v == "" {
-		return ""
-	}
-	if a, err := parseARN("", v, "sns"); err != nil || strings.Contains(a.Resource, ":") {
-		return "the value must be a topic ARN"
+// modelReason is why the model refuses a platform application change, or "".
+func modelReason(ch model.PlatformApplicationChange) string {
+	if err := ch.Validate(""); err != nil {
+		return reason(err)
 	}
 	return ""
 }
 
+func eventTopic(e model.EndpointEvent) func(string) string {
+	return func(v string) string { return modelReason(model.SetEndpointEventTopic(e, v)) }
+}
+
+func feedbackRole(v string) string { return modelReason(model.SetPlatformFeedbackRoles(v, "")) }
+
 func samplingRate(v string) string {
-	if n, err := strconv.Atoi(v); err != nil || n < 0 || n > 100 {
-		return "the sample rate must be an integer from 0 to 100"
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return "the sample rate must be a whole number of percent"
 	}
-	return ""
+	return modelReason(model.SetPlatformSuccessSampleRate(n))
 }
 
 // checkPlatformAttributes validates attributes for an application of
@@ -123,7 +129,7 @@ func (s *Server) applicationLocked(r region.Region, appARN string) (*platformApp
 	if err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(a.Resource, "app/") || a.Region != r {
+	if _, err := model.ParsePlatformApplicationARN(appARN); err != nil || a.Region != r {
 		return nil, invalidParameter("Invalid parameter: PlatformApplicationArn")
 	}
 	app, ok := s.apps[appARN]
@@ -140,7 +146,7 @@ func (s *Server) endpointLocked(r region.Region, endpointARN string) (*platformE
 	if err != nil {
 		return nil, err
 	}
-	if !strings.HasPrefix(a.Resource, "endpoint/") || a.Region != r {
+	if _, err := model.ParsePlatformEndpointARN(endpointARN); err != nil || a.Region != r {
 		return nil, invalidParameter("Invalid parameter: EndpointArn")
 	}
 	ep, ok := s.endpoints[endpointARN]

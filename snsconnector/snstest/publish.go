@@ -7,9 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
@@ -24,108 +23,103 @@ type outgoing struct {
 	structure   string
 	attrs       map[string]types.MessageAttributeValue
 	filterAttrs map[string]model.MessageAttribute // attrs as filter policies read them, set by checkMessage
+	size        int                               // what the message counts against the topic's limit, set by checkMessage
 	groupID     string
 	dedupID     string
 	perProtocol map[string]string // the json-structured message, decoded
 }
 
-// checkMessage validates what does not depend on the topic, in the order
-// SNS reports problems. The errors are modeled SNS errors.
+// unlimited leaves a message's size to checkForTopic, which knows the
+// topic's limit.
+var unlimited = model.Limits{MaxPayloadBytes: math.MaxInt}
+
+// checkMessage validates what does not depend on the topic with the model's
+// rules (model.Message: subject, body, structure, the FIFO IDs' format;
+// the attributes by checkAttributes), and words the first problem as SNS
+// does.
 func checkMessage(m *outgoing) error {
-	if m.subject != nil {
-		s := *m.subject
-		// "Subjects must be UTF-8 text with no line breaks or control
-		// characters, and less than 100 characters long."
-		if s == "" || !utf8.ValidString(s) || utf8.RuneCountInString(s) >= 100 || strings.ContainsFunc(s, isControl) {
-			return invalidParameter("Invalid parameter: Subject")
-		}
+	if m.subject != nil && *m.subject == "" {
+		// A Subject parameter that is there but empty; the model, whose
+		// empty subject is none, never sends one.
+		return invalidParameter("Invalid parameter: Subject")
 	}
-	if m.message == "" {
-		return invalidParameter("Invalid parameter: Empty message")
+	msg := model.Message{Subject: aws.ToString(m.subject), Body: m.message, GroupID: m.groupID, DeduplicationID: m.dedupID, Structure: model.MessageStructure(m.structure)}
+	if err := msg.ValidateWith(unlimited); err != nil {
+		return messageError(err, m)
 	}
-	if !utf8.ValidString(m.message) {
-		return invalidParameter("Invalid parameter: Message Reason: the message must be UTF-8 encoded")
-	}
-	attrs, err := checkAttributes(m.attrs)
+	filterAttrs, all, err := checkAttributes(m.attrs)
 	if err != nil {
 		return err
 	}
-	m.filterAttrs = attrs
-	switch m.structure {
-	case "":
-	case "json":
-		per, err := decodeStructured(m.message)
-		if err != nil {
-			return err
-		}
-		m.perProtocol = per
-	default:
-		return invalidParameter("Invalid parameter: MessageStructure")
-	}
-	for _, f := range []struct{ name, v string }{{"MessageGroupId", m.groupID}, {"MessageDeduplicationId", m.dedupID}} {
-		// "up to 128 alphanumeric characters (a-z, A-Z, 0-9) and punctuation"
-		if len(f.v) > 128 || strings.ContainsFunc(f.v, func(r rune) bool { return r < '!' || r > '~' }) {
-			return invalidParameter("Invalid parameter: %s Reason: up to 128 characters of letters, digits and punctuation", f.name)
-		}
+	m.filterAttrs = filterAttrs
+	m.size = model.Message{Body: m.message, Attributes: all}.PayloadSize()
+	if m.structure == string(model.StructureJSON) {
+		m.perProtocol = decodeStructured(m.message)
 	}
 	return nil
 }
 
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f }
+// messageError words a problem the model found with a message as SNS does.
+func messageError(err error, m *outgoing) error {
+	p := problem(err)
+	switch {
+	case p.Field == "Message.Subject":
+		return invalidParameter("Invalid parameter: Subject")
+	case p.Field == "Message.Body" && m.message == "":
+		return invalidParameter("Invalid parameter: Empty message")
+	case p.Field == "Message.Structure":
+		return invalidParameter("Invalid parameter: MessageStructure")
+	case p.Field == "Message.GroupID":
+		return invalidParameter("Invalid parameter: MessageGroupId Reason: %s", p.Reason)
+	case p.Field == "Message.DeduplicationID":
+		return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: %s", p.Reason)
+	case m.structure == string(model.StructureJSON) && p.Rule == model.RuleRequired:
+		return invalidParameter("Invalid parameter: Message Structure - No default entry in JSON message body")
+	case m.structure == string(model.StructureJSON) && p.Field == "Message.Body" && p.Rule == model.RuleFormat:
+		return invalidParameter("Invalid parameter: Message Structure - JSON message body failed to parse")
+	case m.structure == string(model.StructureJSON) && p.Rule == model.RuleFormat:
+		return invalidParameter("Invalid parameter: Message Structure - %s", p.Reason)
+	}
+	return invalidParameter("Invalid parameter: Message Reason: %s", p.Reason)
+}
 
-// decodeStructured reads a MessageStructure=json body: "a syntactically
-// valid JSON object" with "at least a top-level JSON key of "default" with
-// a value that is a string"; "non-string values will cause the key to be
-// ignored".
-func decodeStructured(body string) (map[string]string, error) {
-	var obj map[string]any
-	if json.Unmarshal([]byte(body), &obj) != nil || obj == nil {
-		return nil, invalidParameter("Invalid parameter: Message Structure - JSON message body failed to parse")
-	}
-	per := make(map[string]string, len(obj))
-	for k, v := range obj {
-		if s, ok := v.(string); ok {
-			per[k] = s
-		}
-	}
-	if _, ok := per["default"]; !ok {
-		return nil, invalidParameter("Invalid parameter: Message Structure - No default entry in JSON message body")
-	}
-	return per, nil
+// decodeStructured reads a MessageStructure=json body the model has
+// validated: a JSON object of strings, "default" among them.
+func decodeStructured(body string) map[string]string {
+	var per map[string]string
+	json.Unmarshal([]byte(body), &per) // validated: cannot fail
+	return per
 }
 
 // checkAttributes applies the message attribute rules of the developer
 // guide's "Amazon SNS message attributes" with the model's code, failing as
 // SNS does with ParameterValueInvalid (*types.InvalidParameterValueException),
 // for the first bad attribute by name. The reserved SMS attributes follow
-// the SMS rules instead. It returns the attributes as the model reads them,
-// for filter policies.
-func checkAttributes(attrs map[string]types.MessageAttributeValue) (map[string]model.MessageAttribute, error) {
-	out := make(map[string]model.MessageAttribute, len(attrs))
+// the SMS rules instead. It returns the attributes as filter policies read
+// them, and all of them, the SMS ones too, as the model reads them.
+func checkAttributes(attrs map[string]types.MessageAttributeValue) (filter, all map[string]model.MessageAttribute, err error) {
+	filter = make(map[string]model.MessageAttribute, len(attrs))
+	all = make(map[string]model.MessageAttribute, len(attrs))
 	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		a := attrs[name]
+		dt := aws.ToString(a.DataType)
 		if model.IsSMSAttribute(name) {
-			if err := checkSMSAttribute(name, attrs[name]); err != nil {
-				return nil, err
+			if err := checkSMSAttribute(name, a); err != nil {
+				return nil, nil, err
 			}
+			all[name], _ = model.NewAttribute(dt, aws.ToString(a.StringValue), nil) // a valid String or Number
 			continue
 		}
 		if err := model.ValidateAttributeName(name); err != nil {
-			var ve *model.ValidationError
-			reason := "Invalid message attribute name"
-			if errors.As(err, &ve) {
-				reason = "Invalid message attribute name: " + ve.Reason
-			}
-			return nil, invalidParameterValue("%s", reason)
+			return nil, nil, invalidParameterValue("Invalid message attribute name: %s", problem(err).Reason)
 		}
-		a := attrs[name]
-		dt := aws.ToString(a.DataType)
 		ma, err := model.NewAttribute(dt, aws.ToString(a.StringValue), a.BinaryValue)
 		if err != nil {
-			return nil, attributeError(name, dt, err)
+			return nil, nil, attributeError(name, dt, err)
 		}
-		out[name] = ma
+		filter[name], all[name] = ma, ma
 	}
-	return out, nil
+	return filter, all, nil
 }
 
 // attributeError words a problem model.NewAttribute found as SNS does.
@@ -147,32 +141,25 @@ func attributeError(name, dataType string, err error) error {
 	return invalidParameterValue("The message attribute '%s' has an invalid value: %s", name, ve.Reason)
 }
 
-// payloadSize is what the message counts against the topic's limit: "the
-// combined size of the message body and message attributes" (each
-// attribute's name, type and value).
-func payloadSize(m *outgoing) int {
-	n := len(m.message)
-	for name, a := range m.attrs {
-		n += len(name) + len(aws.ToString(a.DataType)) + len(aws.ToString(a.StringValue)) + len(a.BinaryValue)
-	}
-	return n
-}
-
-// checkForTopic validates what depends on the topic: size and the FIFO
-// rules. On a FIFO topic without an explicit ID and with content-based
-// deduplication it fills in the derived deduplication ID.
+// checkForTopic validates what depends on the topic: its size limit ("the
+// combined size of the message body and message attributes", as
+// model.Message.PayloadSize counts it), the model's FIFO rules
+// (model.PublishRequest), and, which only SNS knows, whether a FIFO topic
+// without content-based deduplication has a deduplication ID. On a FIFO
+// topic with it and without an explicit ID it fills in the derived ID.
 func checkForTopic(t *topic, m *outgoing) error {
-	if payloadSize(m) > t.maxMessageSize() {
+	if m.size > t.maxMessageSize() {
 		return invalidParameter("Invalid parameter: Message too long")
 	}
-	if !t.fifo {
-		if m.dedupID != "" {
-			return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type")
+	req := model.PublishRequest{Topic: model.Topic{ARN: t.arn}, Message: model.Message{Body: m.message, GroupID: m.groupID, DeduplicationID: m.dedupID}}
+	if err := req.ValidateWith(unlimited); err != nil {
+		if problem(err).Field == "Message.GroupID" {
+			return invalidParameter("Invalid parameter: The MessageGroupId parameter is required for FIFO topics")
 		}
-		return nil
+		return invalidParameter("Invalid parameter: MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type")
 	}
-	if m.groupID == "" {
-		return invalidParameter("Invalid parameter: The MessageGroupId parameter is required for FIFO topics")
+	if !t.fifo {
+		return nil
 	}
 	if m.dedupID == "" {
 		if t.attrs["ContentBasedDeduplication"] != "true" {

@@ -199,7 +199,7 @@ func TestMessageStructurePerProtocol(t *testing.T) {
 	arn := mustCreate(t, fake, "t", nil)
 	sqsSub := subscribe(t, fake, arn, "sqs", queueARN, map[string]string{"RawMessageDelivery": "true"})
 	lambdaSub := subscribe(t, fake, arn, "lambda", "arn:aws:lambda:us-east-1:123456789012:function:f", nil)
-	doc := `{"default": "d", "sqs": "for sqs", "lambda": 5}`
+	doc := `{"default": "d", "sqs": "for sqs", "email": "for email"}`
 	attrs := map[string]types.MessageAttributeValue{"k": {DataType: aws.String("String"), StringValue: aws.String("v")}}
 	if _, err := fake.Publish(ctx, &sns.PublishInput{TopicArn: aws.String(arn), Message: aws.String(doc), MessageStructure: aws.String("json"), MessageAttributes: attrs}); err != nil {
 		t.Fatal(err)
@@ -207,11 +207,13 @@ func TestMessageStructurePerProtocol(t *testing.T) {
 	if d := fake.Deliveries(sqsSub)[0]; d.Body != "for sqs" || d.Attributes != nil {
 		t.Errorf("sqs got %q with attributes %v; want its entry and none", d.Body, d.Attributes)
 	}
-	// A non-string entry is ignored: lambda falls back to "default".
+	// A protocol without an entry gets "default".
 	if d := fake.Deliveries(lambdaSub)[0]; d.Message != "d" {
 		t.Errorf("lambda got %q; want the default", d.Message)
 	}
-	for _, bad := range []string{`not json`, `["default"]`, `{"default": 1}`} {
+	// A value that is not a string is refused, as the model refuses it
+	// (see model's validateStructuredBody for the reference's two readings).
+	for _, bad := range []string{`not json`, `["default"]`, `{"default": 1}`, `{"default": "d", "lambda": 5}`} {
 		_, err := fake.Publish(ctx, &sns.PublishInput{TopicArn: aws.String(arn), Message: aws.String(bad), MessageStructure: aws.String("json")})
 		wantErr[*types.InvalidParameterException](t, err, "structure json with "+bad)
 	}

@@ -136,8 +136,11 @@ func TestSubscribeRules(t *testing.T) {
 		{arn, "sqs", queueARN, map[string]string{"FilterPolicyScope": "Everything"}},
 		{arn, "sqs", queueARN, map[string]string{"FilterPolicy": `{"a": "not an array"}`}},
 		{arn, "sqs", queueARN, map[string]string{"RedrivePolicy": `{"deadLetterTargetArn": "nope"}`}},
-		{arn, "sqs", queueARN, map[string]string{"DeliveryPolicy": "[]"}},
-		{arn, "sqs", queueARN, map[string]string{"ReplayPolicy": "{}"}}, // FIFO topics only
+		{arn, "https", "https://example.com/", map[string]string{"DeliveryPolicy": "[]"}},
+		{arn, "sqs", queueARN, map[string]string{"DeliveryPolicy": `{"healthyRetryPolicy": {"numRetries": 3}}`}},                             // HTTP/S only
+		{arn, "sqs", queueARN, map[string]string{"RedrivePolicy": `{"deadLetterTargetArn": "arn:aws:sqs:eu-west-1:123456789012:dlq"}`}},      // another region
+		{arn, "sqs", queueARN, map[string]string{"RedrivePolicy": `{"deadLetterTargetArn": "arn:aws:sqs:us-east-1:123456789012:dlq.fifo"}`}}, // a FIFO queue for a standard topic
+		{arn, "sqs", queueARN, map[string]string{"ReplayPolicy": "{}"}},                                                                      // FIFO topics only
 	}
 	for _, b := range bad {
 		_, err := fake.Subscribe(ctx, &sns.SubscribeInput{TopicArn: aws.String(b.topic), Protocol: aws.String(b.protocol), Endpoint: aws.String(b.endpoint), Attributes: b.attrs})
@@ -145,10 +148,10 @@ func TestSubscribeRules(t *testing.T) {
 	}
 	good := map[string]string{
 		"RawMessageDelivery": "TRUE", "FilterPolicyScope": "MessageBody", "FilterPolicy": `{"a": {"b": ["c"]}}`,
-		"RedrivePolicy":  `{"deadLetterTargetArn": "arn:aws:sqs:us-east-1:123456789012:dlq"}`,
-		"DeliveryPolicy": `{"healthyRetryPolicy": {"numRetries": 3}}`,
+		"RedrivePolicy": `{"deadLetterTargetArn": "arn:aws:sqs:us-east-1:123456789012:dlq"}`,
 	}
 	sub := subscribe(t, fake, arn, "sqs", queueARN, good)
+	subscribe(t, fake, arn, "https", "https://example.com/hook", map[string]string{"DeliveryPolicy": `{"healthyRetryPolicy": {"numRetries": 3}}`})
 	attrs, err := fake.GetSubscriptionAttributes(ctx, &sns.GetSubscriptionAttributesInput{SubscriptionArn: aws.String(sub)})
 	if err != nil {
 		t.Fatal(err)

@@ -2,10 +2,10 @@ package snstest
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"maps"
-	"regexp"
+	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,50 +26,34 @@ type subscription struct {
 	tokenAt   time.Time
 }
 
-// protocols are the values of Subscribe's Protocol.
-var protocols = map[string]bool{
-	"http": true, "https": true, "email": true, "email-json": true, "sms": true,
-	"sqs": true, "application": true, "lambda": true, "firehose": true,
-}
-
 // tokenValidity is how long a confirmation token works: "Confirmation
 // tokens are valid for two days."
 const tokenValidity = 48 * time.Hour
 
-// e164 is the phone number format SNS takes for sms endpoints and
-// PhoneNumber: a '+', a country code and up to 15 digits in all.
-var e164 = regexp.MustCompile(`^\+[1-9][0-9]{1,14}$`)
+// endpointOf reads a subscription's protocol and endpoint into the model's
+// Endpoint, whose constructors hold SNS's rules for each protocol (and for
+// the role a Firehose subscription needs). SNS also takes a user name and
+// password in an http URL, which the model refuses because they would
+// cross the network in clear text; the rest of such a URL is checked.
+func endpointOf(protocol, endpoint, roleARN string) (model.Endpoint, error) {
+	p := model.Protocol(protocol)
+	switch p {
+	case model.ProtocolFirehose:
+		return model.FirehoseEndpoint(endpoint, roleARN)
+	case model.ProtocolHTTP:
+		if u, err := url.Parse(endpoint); err == nil && u.User != nil {
+			u.User = nil
+			endpoint = u.String()
+		}
+	}
+	return model.NewEndpoint(p, endpoint)
+}
 
-// checkEndpoint returns why SNS refuses the endpoint for the protocol, or "".
-func checkEndpoint(protocol, endpoint string, fifoTopic bool) string {
-	switch protocol {
-	case "http", "https":
-		if !strings.HasPrefix(endpoint, protocol+"://") {
-			return "Endpoint must match the specified protocol"
-		}
-	case "email", "email-json":
-		at := strings.IndexByte(endpoint, '@')
-		if at <= 0 || at == len(endpoint)-1 || strings.ContainsAny(endpoint, " \t\r\n") {
-			return "Email address is not valid"
-		}
-	case "sms":
-		if !e164.MatchString(endpoint) {
-			return fmt.Sprintf("Invalid SMS endpoint: %s", clip(endpoint))
-		}
-	case "sqs", "lambda", "firehose", "application":
-		service := map[string]string{"sqs": "sqs", "lambda": "lambda", "firehose": "firehose", "application": "sns"}[protocol]
-		if _, err := parseARN("Endpoint", endpoint, service); err != nil {
-			return fmt.Sprintf("%s endpoint ARN", strings.ToUpper(protocol))
-		}
-		if protocol == "sqs" && strings.HasSuffix(endpoint, ".fifo") && !fifoTopic {
-			return "Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics"
-		}
-	}
-	if fifoTopic && protocol != "sqs" {
-		// FIFO topics deliver to Amazon SQS queues only.
-		return fmt.Sprintf("Invalid protocol type: %s for FIFO topics", protocol)
-	}
-	return ""
+// knownProtocol reports whether SNS delivers with protocol: whether the
+// model knows it.
+func knownProtocol(protocol string) bool {
+	_, err := endpointOf(protocol, "", "")
+	return problem(err).Field != "Endpoint.Protocol"
 }
 
 // endpointAccount returns the account of an endpoint given as an ARN, or ""
@@ -89,18 +73,12 @@ func endpointAccount(protocol, endpoint string) string {
 // same Amazon Web Services account, the endpoint owner must run the
 // ConfirmSubscription action to confirm the subscription."
 func needsConfirmation(protocol, endpoint, topicAccount string) bool {
-	switch protocol {
-	case "http", "https", "email", "email-json":
+	if model.Protocol(protocol).RequiresConfirmation() {
 		return true
 	}
 	acct := endpointAccount(protocol, endpoint)
 	return acct != "" && acct != topicAccount
 }
-
-// rawCapable are the protocols with raw message delivery: "RawMessageDelivery
-// – When set to true, enables raw message delivery to Amazon SQS or HTTP/S
-// endpoints", and Data Firehose.
-var rawCapable = map[string]bool{"sqs": true, "http": true, "https": true, "firehose": true}
 
 // subscriptionAttributes are the attributes Subscribe and
 // SetSubscriptionAttributes accept.
@@ -110,87 +88,144 @@ var subscriptionAttributes = map[string]bool{
 	"ReplayPolicy": true,
 }
 
-// applyAttributes validates attributes for a subscription with this
-// protocol and endpoint on a (FIFO or standard) topic, merged over current,
-// and returns the merged attributes and parsed filter policy. The error's
-// reason is SNS's text after "Invalid parameter: " for SetSubscriptionAttributes
-// or "Invalid parameter: Attributes Reason: " for Subscribe.
-func applyAttributes(current, set map[string]string, protocol string, fifoTopic bool) (map[string]string, model.FilterPolicy, string) {
+// removable are the attributes an empty value removes.
+var removable = map[string]bool{"DeliveryPolicy": true, "RedrivePolicy": true, "ReplayPolicy": true, "SubscriptionRoleArn": true}
+
+// applyAttributes validates the attributes set on a subscription to topic
+// with this protocol and endpoint, merged over its current ones, and
+// returns the merged attributes and the parsed filter policy. The rules are
+// the model's: each attribute's by model.SubscriptionAttributeChange, the
+// filter policy's by model.ParseFilterPolicy in its scope, and the whole
+// subscription's (the endpoint for its protocol, raw delivery and delivery
+// policies for the protocols that take them, a FIFO topic's protocols, a
+// dead-letter queue of the topic's region, account and kind) by
+// model.SubscribeRequest. Errors are SNS's InvalidParameter, a problem with
+// the attributes worded after attrPrefix ("Invalid parameter: Attributes
+// Reason: " for Subscribe, "Invalid parameter: " for
+// SetSubscriptionAttributes).
+func applyAttributes(topic model.TopicARN, current, set map[string]string, protocol, endpoint, attrPrefix string) (map[string]string, model.FilterPolicy, error) {
 	var none model.FilterPolicy
+	attrErr := func(format string, args ...any) error { return invalidParameter(attrPrefix+format, args...) }
 	merged := maps.Clone(current)
 	if merged == nil {
 		merged = map[string]string{}
 	}
-	for name, v := range set {
+	for _, name := range slices.Sorted(maps.Keys(set)) {
+		v := set[name]
 		if !subscriptionAttributes[name] {
-			return nil, none, "AttributeName"
+			return nil, none, attrErr("AttributeName")
 		}
-		switch name {
-		case "RawMessageDelivery":
-			lv := strings.ToLower(v)
-			if lv != "true" && lv != "false" {
-				return nil, none, fmt.Sprintf("RawMessageDelivery: Invalid value [%s]. Must be true or false.", clip(v))
-			}
-			if lv == "true" && !rawCapable[protocol] {
-				return nil, none, fmt.Sprintf("Delivery protocol [%s] does not support raw message delivery.", protocol)
-			}
-			v = lv
-		case "FilterPolicyScope":
-			if v != string(model.FilterScopeMessageAttributes) && v != string(model.FilterScopeMessageBody) {
-				return nil, none, fmt.Sprintf("FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", clip(v))
-			}
-		case "RedrivePolicy":
-			if v != "" {
-				var rp struct {
-					DeadLetterTargetArn string `json:"deadLetterTargetArn"`
-				}
-				if json.Unmarshal([]byte(v), &rp) != nil {
-					return nil, none, "RedrivePolicy: failed to parse JSON."
-				}
-				if _, err := parseARN("", rp.DeadLetterTargetArn, "sqs"); err != nil {
-					return nil, none, "RedrivePolicy: deadLetterTargetArn is an invalid arn"
-				}
-			}
-		case "DeliveryPolicy":
-			if r := jsonObject(v, fifoTopic); r != "" {
-				return nil, none, "DeliveryPolicy: " + r
-			}
-		case "ReplayPolicy":
-			if !fifoTopic {
-				return nil, none, "ReplayPolicy: the attribute applies only to subscriptions to FIFO topics"
-			}
-			if _, err := model.ParseReplayPolicy(v); err != nil {
-				return nil, none, "ReplayPolicy: " + reason(err)
-			}
-		case "SubscriptionRoleArn":
-			if r := roleARN(v, fifoTopic); r != "" {
-				return nil, none, "SubscriptionRoleArn: " + r
-			}
-		}
-		if v == "" && name != "FilterPolicy" {
+		switch {
+		case v == "" && removable[name]:
 			delete(merged, name)
 			continue
+		case name != "FilterPolicy": // read below, in its scope
+			if err := (model.SubscriptionAttributeChange{Name: name, Value: v}).Validate(model.SubscriptionARN{Topic: topic}); err != nil {
+				return nil, none, attrErr("%s", attributeReason(name, v, problem(err)))
+			}
+			if name == "RawMessageDelivery" {
+				v = strings.ToLower(v) // "TRUE" is taken, and read back as "true"
+			}
 		}
 		merged[name] = v
 	}
-	if protocol == "firehose" && merged["SubscriptionRoleArn"] == "" {
-		return nil, none, "SubscriptionRoleArn is required for firehose subscriptions"
-	}
+	var policy model.FilterPolicy
 	if merged["FilterPolicy"] == "" {
 		delete(merged, "FilterPolicy")
-		return merged, none, ""
-	}
-	// The model's parser holds SNS's rules, written once: the fake refuses
-	// exactly what it refuses.
-	policy, err := model.ParseFilterPolicy(model.FilterScope(merged["FilterPolicyScope"]), merged["FilterPolicy"])
-	if err != nil {
-		var ve *model.ValidationError
-		if errors.As(err, &ve) {
-			return nil, none, ve.Field + ": " + ve.Reason
+	} else {
+		var err error
+		if policy, err = model.ParseFilterPolicy(model.FilterScope(merged["FilterPolicyScope"]), merged["FilterPolicy"]); err != nil {
+			p := problem(err)
+			return nil, none, attrErr("%s: %s", p.Field, p.Reason)
 		}
-		return nil, none, "FilterPolicy"
 	}
-	return merged, policy, ""
+	replay, _ := model.ParseReplayPolicy(merged["ReplayPolicy"]) // checked above, or "": none
+	e, err := endpointOf(protocol, endpoint, merged["SubscriptionRoleArn"])
+	if err == nil {
+		req := model.SubscribeRequest{Topic: model.Topic{ARN: topic.String()}, Endpoint: e, Options: model.SubscriptionOptions{
+			RawMessageDelivery: merged["RawMessageDelivery"] == "true",
+			DeadLetterQueueARN: deadLetterQueue(merged["RedrivePolicy"]),
+			DeliveryPolicy:     merged["DeliveryPolicy"],
+			FilterPolicy:       policy,
+			ReplayPolicy:       replay,
+		}}
+		err = req.Validate()
+	}
+	if err != nil {
+		return nil, none, subscriptionError(problem(err), protocol, merged["SubscriptionRoleArn"], attrErr)
+	}
+	return merged, policy, nil
+}
+
+// deadLetterQueue is the queue of a redrive policy the model has checked.
+func deadLetterQueue(redrivePolicy string) string {
+	var p struct {
+		DeadLetterTargetArn string `json:"deadLetterTargetArn"`
+	}
+	json.Unmarshal([]byte(redrivePolicy), &p) // checked, or "": no queue
+	return p.DeadLetterTargetArn
+}
+
+// attributeReason words a problem the model found with one subscription
+// attribute as SNS does.
+func attributeReason(name, value string, p *model.ValidationError) string {
+	switch name {
+	case "RawMessageDelivery":
+		return fmt.Sprintf("RawMessageDelivery: Invalid value [%s]. Must be true or false.", clip(value))
+	case "FilterPolicyScope":
+		return fmt.Sprintf("FilterPolicyScope: Invalid value [%s]. Please use either MessageBody or MessageAttributes", clip(value))
+	case "RedrivePolicy":
+		switch {
+		case !json.Valid([]byte(value)):
+			return "RedrivePolicy: failed to parse JSON."
+		case p.Rule != model.RuleConflict:
+			return "RedrivePolicy: deadLetterTargetArn is an invalid arn"
+		}
+	}
+	return name + ": " + p.Reason
+}
+
+// subscriptionError words a problem the model found with a whole
+// subscription as SNS does: an endpoint's as "Invalid parameter: ...", an
+// attribute's with attrErr.
+func subscriptionError(p *model.ValidationError, protocol, roleARN string, attrErr func(string, ...any) error) error {
+	switch p.Field {
+	case "Endpoint.Protocol":
+		if p.Rule == model.RuleForbidden {
+			return invalidParameter("Invalid parameter: Invalid protocol type: %s for FIFO topics", protocol)
+		}
+		return invalidParameter("Invalid parameter: Amazon SNS does not support this protocol string: %s", clip(protocol))
+	case "Endpoint.Address":
+		switch protocol {
+		case "sqs":
+			if p.Rule == model.RuleConflict {
+				return invalidParameter("Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics")
+			}
+			return invalidParameter("Invalid parameter: SQS endpoint ARN")
+		case "http", "https":
+			if p.Rule == model.RuleConflict {
+				return invalidParameter("Invalid parameter: Endpoint must match the specified protocol")
+			}
+			return invalidParameter("Invalid parameter: Endpoint Reason: %s", p.Reason)
+		case "email", "email-json":
+			return invalidParameter("Invalid parameter: Email address is not valid")
+		case "sms":
+			return invalidParameter("Invalid parameter: Invalid SMS endpoint")
+		}
+		return invalidParameter("Invalid parameter: %s endpoint ARN", strings.ToUpper(protocol))
+	case "Endpoint.SubscriptionRoleARN":
+		if roleARN == "" {
+			return attrErr("SubscriptionRoleArn is required for firehose subscriptions")
+		}
+		return attrErr("SubscriptionRoleArn: %s", p.Reason)
+	case "SubscriptionOptions.RawMessageDelivery":
+		return attrErr("Delivery protocol [%s] does not support raw message delivery.", protocol)
+	case "SubscriptionOptions.DeadLetterQueueARN":
+		return attrErr("RedrivePolicy: %s", p.Reason)
+	case "SubscriptionOptions.DeliveryPolicy":
+		return attrErr("DeliveryPolicy: %s", p.Reason)
+	}
+	return attrErr("%s: %s", p.Field, p.Reason)
 }
 
 // raw reports whether the subscription has raw message delivery.

@@ -2,11 +2,12 @@ package snstest
 
 import (
 	"fmt"
-	"strings"
-	"unicode/utf8"
+	"maps"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
+
+	"github.com/go-sns/connector/model"
 )
 
 // tagsRequired mirrors the SDK's check that every tag has a Key and a Value.
@@ -23,15 +24,15 @@ func tagsRequired(tags []types.Tag) *required {
 }
 
 // checkTags validates tags to add to a topic that has existing ones and
-// returns the tags after adding them. The rules are the Tag data type's
-// (key 1 to 128 characters, value 0 to 256), AWS's reserved "aws:" prefix,
-// SNS's "Invalid parameter: Duplicated keys are not allowed." and its limit
-// of 50 tags a topic (TagLimitExceeded).
+// returns the tags after adding them. Each tag is held to the model's rules
+// (model.Tags: a key of 1 to 128 characters not starting with "aws:", a
+// value of up to 256, the characters AWS's tags take), the count to its
+// limit of 50 (TagLimitExceeded); a key given twice in one call is SNS's
+// "Invalid parameter: Duplicated keys are not allowed.", which a map cannot
+// hold.
 func checkTags(tags []types.Tag, existing map[string]string) (map[string]string, error) {
 	out := make(map[string]string, len(existing)+len(tags))
-	for k, v := range existing {
-		out[k] = v
-	}
+	maps.Copy(out, existing)
 	seen := make(map[string]bool, len(tags))
 	for _, t := range tags {
 		k, v := aws.ToString(t.Key), aws.ToString(t.Value)
@@ -39,18 +40,15 @@ func checkTags(tags []types.Tag, existing map[string]string) (map[string]string,
 			return nil, invalidParameter("Invalid parameter: Duplicated keys are not allowed.")
 		}
 		seen[k] = true
-		if n := utf8.RuneCountInString(k); n < 1 || n > maxTagKey {
-			return nil, invalidParameter("Invalid parameter: Tags Reason: a tag key must be 1 to %d characters", maxTagKey)
-		}
-		if utf8.RuneCountInString(v) > maxTagValue {
-			return nil, invalidParameter("Invalid parameter: Tags Reason: a tag value must be at most %d characters", maxTagValue)
-		}
-		if len(k) >= 4 && strings.EqualFold(k[:4], "aws:") {
+		if err := (model.Tags{k: v}).Validate(); err != nil {
+			if p := problem(err); p.Rule != model.RuleReserved {
+				return nil, invalidParameter("Invalid parameter: Tags Reason: %s", p.Reason)
+			}
 			return nil, invalidParameter("Invalid parameter: Tags Reason: the aws: prefix is reserved for AWS use")
 		}
 		out[k] = v
 	}
-	if len(out) > maxTags {
+	if len(out) > model.MaxTags {
 		return nil, &types.TagLimitExceededException{Message: aws.String("Could not complete request: tag quota of per resource exceeded")}
 	}
 	return out, nil

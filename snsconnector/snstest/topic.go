@@ -1,13 +1,12 @@
 package snstest
 
 import (
-	"encoding/json"
-	"fmt"
 	"maps"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
 
@@ -31,142 +30,49 @@ type topic struct {
 	dedup          dedupWindow
 }
 
-// Limits of topics, from the CreateTopic and Publish API references.
+// Quotas of topics per account and region (CreateTopic API reference).
 const (
-	maxTopicName          = 256
-	maxTags               = 50
-	maxTagKey             = 128
-	maxTagValue           = 256
-	defaultMaxMessageSize = 262_144   // 256 KiB
-	minMaxMessageSize     = 1024      // MaximumMessageSize lower bound
-	maxMaxMessageSize     = 1_048_576 // and upper bound, 1 MiB
-	maxStandardTopics     = 100_000   // per account and region
-	maxFIFOTopics         = 1_000
-	maxPolicyLength       = 30_720
-	maxDisplayName        = 100
+	maxStandardTopics = 100_000
+	maxFIFOTopics     = 1_000
 )
 
-// validTopicName applies "Topic names must be made up of only uppercase and
-// lowercase ASCII letters, numbers, underscores, and hyphens, and must be
-// between 1 and 256 characters long. For a FIFO topic, the name must end
-// with the .fifo suffix."
-func validTopicName(name string, fifo bool) bool {
-	base := name
-	if fifo {
-		var ok bool
-		if base, ok = strings.CutSuffix(name, ".fifo"); !ok {
-			return false
-		}
+// topicNameError is SNS's answer to a topic name the model refuses, or nil.
+// The model's rule is SNS's rule; a FIFO topic's name also ends in ".fifo",
+// and on the wire SNS refuses a ".fifo" name without FifoTopic too ('.' is
+// not allowed in a standard topic's name). The model never sends that: its
+// attributes set FifoTopic for a ".fifo" name.
+func topicNameError(name string, fifo bool) error {
+	err := model.ValidateTopicName(name)
+	if err == nil && fifo {
+		err = model.TopicAttributes{FIFO: true}.Validate(name)
 	}
-	if base == "" || len(name) > maxTopicName {
-		return false
+	switch {
+	case err != nil && fifo:
+		return invalidParameter("Fifo Topic names must end with .fifo and must be made up of only uppercase and lowercase ASCII letters, numbers, underscores, and hyphens, and must be between 1 and 256 characters long.")
+	case err != nil, !fifo && strings.HasSuffix(name, ".fifo"):
+		return invalidParameter("Invalid parameter: Topic Name")
 	}
-	for i := 0; i < len(base); i++ {
-		c := base[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-') {
-			return false
-		}
-	}
-	return true
+	return nil
 }
 
-// topicAttribute validates one settable attribute. fifo says whether the
-// topic is FIFO; the returned text is why the value is refused.
-type topicAttribute func(value string, fifo bool) string
-
-// topicAttributes are the attributes CreateTopic and SetTopicAttributes
-// accept, after the CreateTopic API reference, with each one's rule.
-// FifoTopic is accepted by CreateTopic only.
-var topicAttributes = map[string]topicAttribute{
-	"DeliveryPolicy": jsonObject,
-	"DisplayName": func(v string, _ bool) string {
-		if len([]rune(v)) > maxDisplayName {
-			return fmt.Sprintf("DisplayName must be at most %d characters", maxDisplayName)
-		}
-		return ""
-	},
-	"Policy": func(v string, fifo bool) string {
-		if len(v) > maxPolicyLength {
-			return fmt.Sprintf("Policy must be at most %d characters", maxPolicyLength)
-		}
-		return jsonObject(v, fifo)
-	},
-	"KmsMasterKeyId":   func(string, bool) string { return "" },
-	"SignatureVersion": oneOf("1", "2"),
-	"TracingConfig": func(v string, fifo bool) string {
-		if r := oneOf("PassThrough", "Active")(v, fifo); r != "" {
-			return r
-		}
-		if v == "Active" && fifo {
-			return "TracingConfig Active is only supported on standard topics"
-		}
-		return ""
-	},
-	"MaximumMessageSize": func(v string, _ bool) string {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < minMaxMessageSize || n > maxMaxMessageSize {
-			return fmt.Sprintf("MaximumMessageSize must be an integer from %d to %d", minMaxMessageSize, maxMaxMessageSize)
-		}
-		return ""
-	},
-	"ContentBasedDeduplication": fifoOnly(oneOf("true", "false")),
-	"FifoThroughputScope":       fifoOnly(oneOf("Topic", "MessageGroup")),
-	"ArchivePolicy":             fifoOnly(archivePolicy),
-}
-
-func init() {
-	// The delivery status logging attributes of every protocol.
-	for _, p := range []string{"HTTP", "Firehose", "Lambda", "Application", "SQS"} {
-		topicAttributes[p+"SuccessFeedbackRoleArn"] = roleARN
-		topicAttributes[p+"FailureFeedbackRoleArn"] = roleARN
-		topicAttributes[p+"SuccessFeedbackSampleRate"] = func(v string, _ bool) string {
-			if n, err := strconv.Atoi(v); err != nil || n < 0 || n > 100 {
-				return "the sample rate must be an integer from 0 to 100"
-			}
-			return ""
-		}
+// topicAttribute reads one attribute that CreateTopic or SetTopicAttributes
+// sets on the topic called topicName, by the model's rules, and returns the
+// value to keep ("" to leave it unset). It returns, worded as SNS words it
+// after prefix, why the name or the value is refused; nameErr is the error
+// for a name that is no settable attribute.
+func topicAttribute(topicName, name, value, prefix string, nameErr error) (string, error) {
+	ch, err := model.ParseTopicAttributeChange(name, value)
+	if err == nil {
+		err = ch.Validate(topicName)
 	}
-}
-
-func oneOf(allowed ...string) topicAttribute {
-	return func(v string, _ bool) string {
-		for _, a := range allowed {
-			if v == a {
-				return ""
-			}
-		}
-		return fmt.Sprintf("value must be one of %s", strings.Join(allowed, ", "))
+	if err == nil {
+		return ch.Value, nil
 	}
-}
-
-func fifoOnly(check topicAttribute) topicAttribute {
-	return func(v string, fifo bool) string {
-		if !fifo {
-			return "the attribute applies only to FIFO topics"
-		}
-		return check(v, fifo)
+	p := problem(err)
+	if p.Field == "TopicAttributeChange.Name" {
+		return "", nameErr
 	}
-}
-
-func jsonObject(v string, _ bool) string {
-	if v == "" {
-		return ""
-	}
-	var obj map[string]any
-	if json.Unmarshal([]byte(v), &obj) != nil || obj == nil {
-		return "the value must be a JSON object"
-	}
-	return ""
-}
-
-func roleARN(v string, _ bool) string {
-	if v == "" {
-		return ""
-	}
-	if _, err := parseARN("", v, "iam"); err != nil {
-		return "the value must be an IAM role ARN"
-	}
-	return ""
+	return "", invalidParameter("%s%s: %s", prefix, name, p.Reason)
 }
 
 // attributes returns what GetTopicAttributes reports: the attributes set,
@@ -203,7 +109,7 @@ func (t *topic) maxMessageSize() int {
 	if n, err := strconv.Atoi(t.attrs["MaximumMessageSize"]); err == nil {
 		return n
 	}
-	return defaultMaxMessageSize
+	return model.DefaultLimits.MaxPayloadBytes
 }
 
 // defaultTopicPolicy is the access policy SNS gives a new topic (as

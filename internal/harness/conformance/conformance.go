@@ -137,6 +137,12 @@ type Quirks struct {
 	// keys for the MessageAttributes scope. SNS refuses both with
 	// InvalidParameter.
 	LaxFilterPolicyValidation bool
+	// FilterExampleMismatches are the developer guide's filter examples
+	// (internal/filterguide) on which the peer's verdict is the opposite of
+	// the guide's, by example ID, each with the reason. The suite expects
+	// the peer's verdict there, so an example the peer comes to agree with
+	// fails until its entry goes; an ID of no example fails too.
+	FilterExampleMismatches map[string]string
 }
 
 // Regions the suite uses. listRegion and subsRegion are used by one
@@ -184,6 +190,7 @@ func Run(t *testing.T, h Harness) {
 		{"PendingConfirmation", testPendingConfirmation},
 		{"FilterPolicyOnAttributes", testFilterPolicyAttributes},
 		{"FilterPolicyOnBody", testFilterPolicyBody},
+		{"FilterPolicyGuideExamples", testFilterPolicyGuideExamples},
 		{"CancelledContext", testCancelledContext},
 		{"ListSubscriptionsOfTheRegion", testListSubscriptions},
 		{"ArchiveAndReplay", testArchiveAndReplay},
