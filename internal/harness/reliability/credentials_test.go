@@ -20,8 +20,12 @@ import (
 )
 
 // signedWith records, per request, the access key it was signed with and
-// when it was sent, so the test can check no request used credentials past
-// their expiry.
+// when it was signed, so the test can check no request used credentials
+// past their expiry. The signing time is the request's own X-Amz-Date, not
+// the time it reaches this transport: on a loaded machine a request signed
+// in time can wait here past the expiry, which says nothing about the
+// credentials. X-Amz-Date is rounded down to the second, so it never makes
+// a request look later than it was.
 type signedWith struct {
 	mu   sync.Mutex
 	uses []keyUse
@@ -35,8 +39,12 @@ type keyUse struct {
 func (s *signedWith) RoundTrip(r *http.Request) (*http.Response, error) {
 	if _, rest, ok := strings.Cut(r.Header.Get("Authorization"), "Credential="); ok {
 		key, _, _ := strings.Cut(rest, "/")
+		at, err := time.Parse("20060102T150405Z", r.Header.Get("X-Amz-Date"))
+		if err != nil {
+			return nil, fmt.Errorf("a signed request without a valid X-Amz-Date: %w", err)
+		}
 		s.mu.Lock()
-		s.uses = append(s.uses, keyUse{key, time.Now()})
+		s.uses = append(s.uses, keyUse{key, at})
 		s.mu.Unlock()
 	}
 	return http.DefaultTransport.RoundTrip(r)
