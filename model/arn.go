@@ -64,20 +64,6 @@ func NewTopicARN(r region.Region, accountID, name string) (TopicARN, error) {
 	return a, nil
 }
 
-// truncate shortens s for an error message so a hostile input cannot make
-// the message huge; it cuts at a rune boundary.
-func truncate(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !isRuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}
-
-func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
 // checkRegion is the rule of every call that names both a region and an
 // ARN: the ARN's partition and region must be the call's. It is kept apart
 // from any ARN parser, so it holds whichever one produced the parts. The

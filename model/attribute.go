@@ -219,7 +219,7 @@ func validateDataType(field, dataType string) error {
 	a := MessageAttribute{dataType: dataType}
 	base := a.Type()
 	if base == "" {
-		return invalid(field, RuleFormat, "data type %q is not String, String.Array, Number or Binary (optionally with a .label suffix)", truncate(dataType, 64))
+		return invalid(field, RuleFormat, "data type %q is not String, String.Array, Number or Binary (optionally with a .label suffix)", shorten(dataType, 64))
 	}
 	label := strings.TrimPrefix(dataType, string(base))
 	if label == "" {

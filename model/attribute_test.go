@@ -202,7 +202,7 @@ func TestAttributeNames(t *testing.T) {
 	}
 	for n, rule := range bad {
 		if err := ValidateAttributeName(n); !errors.Is(err, &ValidationError{Rule: rule}) {
-			t.Errorf("ValidateAttributeName(%q) = %v; want %s", truncate(n, 20), err, rule)
+			t.Errorf("ValidateAttributeName(%q) = %v; want %s", shorten(n, 20), err, rule)
 		}
 	}
 }

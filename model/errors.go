@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"unicode/utf8"
 )
 
 // ErrInvalid is matched (with errors.Is) by every *[ValidationError], so a
@@ -87,4 +88,16 @@ func (c *collector) err() error {
 		return c.errs[0]
 	}
 	return errors.Join(c.errs...)
+}
+
+// shorten cuts s for an error message, at a rune boundary, so that a hostile
+// input cannot make the message huge.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }

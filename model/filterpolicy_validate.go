@@ -360,15 +360,3 @@ func capMul(a, b int) int {
 func keyPath(key string) string {
 	return "[" + strconv.Quote(shorten(key, 64)) + "]"
 }
-
-// shorten cuts s for an error message, at a rune boundary, so that a hostile
-// input cannot make the message huge.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n] + "…"
-}

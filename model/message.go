@@ -105,7 +105,7 @@ func (m Message) ValidateWith(limits Limits) error {
 			c.add(validateStructuredBody(m.Body))
 		}
 	default:
-		c.add(invalid("Message.Structure", RuleFormat, "structure %q is not \"json\" or empty", truncate(string(m.Structure), 32)))
+		c.add(invalid("Message.Structure", RuleFormat, "structure %q is not \"json\" or empty", shorten(string(m.Structure), 32)))
 	}
 	if len(m.Attributes) > limits.MaxAttributes {
 		c.add(invalid("Message.Attributes", RuleMaxCount, "%d attributes; at most %d (SQS subscribers receive no more than 10)", len(m.Attributes), limits.MaxAttributes))
@@ -168,7 +168,7 @@ func validateAttribute(name string, a MessageAttribute) error {
 		return nil
 	}
 	ve := err.(*ValidationError)
-	prefix := fmt.Sprintf("Message.Attributes[%q]", truncate(name, 64))
+	prefix := fmt.Sprintf("Message.Attributes[%q]", shorten(name, 64))
 	if ve.Field == "Name" {
 		ve.Field = prefix
 	} else {
@@ -196,7 +196,7 @@ func ValidateAttributeName(name string) error {
 		return invalid(field, RuleFormat, "attribute name must not contain \"..\"")
 	}
 	for i, r := range name {
-		if r >= 0x80 || !(isAlnum(byte(r)) || r == '_' || r == '-' || r == '.') {
+		if r >= 0x80 || !(alnum(byte(r)) || r == '_' || r == '-' || r == '.') {
 			return invalid(field, RuleCharset, "attribute name has %q at offset %d; use letters, digits, '_', '-' and '.'", r, i)
 		}
 	}

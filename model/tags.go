@@ -27,7 +27,7 @@ func (t Tags) Validate() error {
 	}
 	for _, k := range sortedKeys(t) {
 		c.add(ValidateTagKey(k))
-		c.add(validateTagText(fmt.Sprintf("Tags[%q]", truncate(k, 64)), t[k], 0, maxTagValueLen))
+		c.add(validateTagText(fmt.Sprintf("Tags[%q]", shorten(k, 64)), t[k], 0, maxTagValueLen))
 	}
 	return c.err()
 }
@@ -35,7 +35,7 @@ func (t Tags) Validate() error {
 // ValidateTagKey checks a tag key: 1 to 128 allowed characters, not starting
 // with "aws:", which AWS reserves.
 func ValidateTagKey(k string) error {
-	field := fmt.Sprintf("Tags[%q].Key", truncate(k, 64))
+	field := fmt.Sprintf("Tags[%q].Key", shorten(k, 64))
 	if hasPrefixFold(k, "aws:") {
 		return invalid(field, RuleReserved, "tag keys starting with aws: are reserved by AWS")
 	}

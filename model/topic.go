@@ -41,7 +41,7 @@ func (t Topic) Validate() error {
 		return err
 	}
 	if t.Name != "" && t.Name != a.Name {
-		return invalid("Topic.Name", RuleConflict, "name %q does not match the ARN's topic name %q", truncate(t.Name, 64), a.Name)
+		return invalid("Topic.Name", RuleConflict, "name %q does not match the ARN's topic name %q", shorten(t.Name, 64), a.Name)
 	}
 	return nil
 }
@@ -62,13 +62,9 @@ func ValidateTopicName(name string) error {
 		return invalid(field, RuleFormat, "%q has nothing before the .fifo suffix", name)
 	}
 	for i, r := range base {
-		if r >= 0x80 || !(isAlnum(byte(r)) || r == '_' || r == '-') {
+		if r >= 0x80 || !(alnum(byte(r)) || r == '_' || r == '-') {
 			return invalid(field, RuleCharset, "character %q at offset %d; only letters, digits, '_' and '-' (and a final .fifo) are allowed", r, i)
 		}
 	}
 	return nil
-}
-
-func isAlnum(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

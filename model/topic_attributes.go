@@ -127,7 +127,7 @@ func (a TopicAttributes) Validate(name string) error {
 			c.add(invalid("TopicAttributes.ThroughputScope", RuleForbidden, "a throughput scope applies only to FIFO topics"))
 		}
 	default:
-		c.add(invalid("TopicAttributes.ThroughputScope", RuleFormat, "%q is not Topic or MessageGroup", truncate(string(a.ThroughputScope), 32)))
+		c.add(invalid("TopicAttributes.ThroughputScope", RuleFormat, "%q is not Topic or MessageGroup", shorten(string(a.ThroughputScope), 32)))
 	}
 	if !a.ArchivePolicy.IsZero() {
 		if !fifo {
@@ -142,7 +142,7 @@ func (a TopicAttributes) Validate(name string) error {
 			c.add(invalid("TopicAttributes.TracingConfig", RuleForbidden, "active tracing is only supported on standard topics"))
 		}
 	default:
-		c.add(invalid("TopicAttributes.TracingConfig", RuleFormat, "%q is not PassThrough or Active", truncate(string(a.TracingConfig), 32)))
+		c.add(invalid("TopicAttributes.TracingConfig", RuleFormat, "%q is not PassThrough or Active", shorten(string(a.TracingConfig), 32)))
 	}
 	if a.SignatureVersion != 0 && a.SignatureVersion != 1 && a.SignatureVersion != 2 {
 		c.add(invalid("TopicAttributes.SignatureVersion", RuleRange, "%d is not 1 or 2", a.SignatureVersion))

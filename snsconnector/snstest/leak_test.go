@@ -1,57 +1,11 @@
 package snstest_test
 
 import (
-	"bytes"
-	"runtime"
-	"strings"
 	"testing"
-	"time"
+
+	"github.com/go-sns/connector/internal/leakcheck"
 )
 
 // noLeaks fails the test if goroutines started during it are still running
-// a few seconds after its end: the fake's delivery goroutine and
-// certificate server must be gone after Close. (goleak's
-// IgnoreCurrent/VerifyNone in a few lines: the library's go.mod holds no
-// test tools.)
-func noLeaks(t *testing.T) {
-	t.Helper()
-	before := goroutines()
-	t.Cleanup(func() {
-		deadline := time.Now().Add(5 * time.Second)
-		for {
-			var extra []string
-			for id, stack := range goroutines() {
-				if _, ok := before[id]; !ok {
-					extra = append(extra, stack)
-				}
-			}
-			if len(extra) == 0 {
-				return
-			}
-			if time.Now().After(deadline) {
-				t.Errorf("%d goroutines started by the test are still running:\n\n%s", len(extra), strings.Join(extra, "\n\n"))
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-	})
-}
-
-// goroutines returns every goroutine's stack by its "goroutine N" header.
-func goroutines() map[string]string {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	all := map[string]string{}
-	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		header, _, _ := strings.Cut(string(g), " [")
-		all[header] = string(g)
-	}
-	return all
-}
+// a few seconds after its end.
+func noLeaks(t *testing.T) { t.Helper(); leakcheck.Check(t) }
