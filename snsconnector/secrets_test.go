@@ -85,7 +85,8 @@ type exemption uint8
 const (
 	// rawDump: fmt's dump of a value reached through an unexported struct
 	// field, where fmt calls no method. model.PersonalData is a plain
-	// string there (its doc says to keep it in exported fields).
+	// string there (its doc says to keep it in exported fields), and so
+	// are the fields of a notification.Message.
 	rawDump exemption = 1 << iota
 	// belowRedaction: the SDK's error under the library's redaction of
 	// what a server echoed of a request's personal data or platform
@@ -130,10 +131,11 @@ func (e *leakEnv) plantAs(ex exemption, s ...string) {
 		if v == "" {
 			continue
 		}
+		kind := ex
 		if old, ok := e.planted[v]; ok {
-			ex &= old
+			kind &= old
 		}
-		e.planted[v] = ex
+		e.planted[v] = kind
 	}
 }
 
@@ -157,7 +159,7 @@ func (e *leakEnv) client(t *testing.T, opts ...Option) *Client {
 // check searches every rendering of every value, and the logs.
 func (e *leakEnv) check(t *testing.T, values []any) {
 	t.Helper()
-	all := []rendering{{text: e.logs.String()}}
+	all := []rendering{{how: "the library's logs", text: e.logs.String()}}
 	for _, v := range values {
 		all = append(all, renderings(v)...)
 	}
