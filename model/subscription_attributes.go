@@ -53,7 +53,8 @@ type SubscriptionDetails struct {
 	// for none, and ReplayStatus how it is going ("" without one).
 	ReplayPolicy ReplayPolicy
 	ReplayStatus ReplayStatus
-	// Raw holds every attribute as SNS returned it.
+	// Raw holds every attribute as SNS returned it but Endpoint, which is
+	// personal data and prints only as Subscription.Endpoint does.
 	Raw map[string]string
 }
 
@@ -70,7 +71,12 @@ func (d SubscriptionDetails) HasFilterPolicy() bool {
 // Unknown or unparsable values stay in Raw only: SNS adds attributes over
 // time, and a new one must not break a caller.
 func ParseSubscriptionDetails(raw map[string]string) SubscriptionDetails {
-	d := SubscriptionDetails{Raw: raw}
+	d := SubscriptionDetails{Raw: make(map[string]string, len(raw))}
+	for k, v := range raw {
+		if k != subAttrEndpoint {
+			d.Raw[k] = v
+		}
+	}
 	d.Subscription = Subscription{
 		ARN:      raw[subAttrSubscriptionArn],
 		TopicARN: raw[subAttrTopicArn],

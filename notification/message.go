@@ -27,9 +27,10 @@ const (
 // developer guide's "Parsing message formats"). A *Message from
 // [Verifier.Verify] passed every check; one from [Parse] is unverified.
 //
-// Its String, GoString, Format and LogValue methods show the type, message
-// ID and topic only: the text, the token and the URLs may be secret or
-// personal data.
+// Its String, GoString, Format, LogValue and MarshalJSON methods show the
+// type, message ID and topic only: the text, the token and the URLs may be
+// secret or personal data. (Keep the body [Verifier.Verify] was given to
+// store or forward a message whole.)
 type Message struct {
 	Type      Type
 	MessageID string
@@ -276,4 +277,14 @@ func (m Message) LogValue() slog.Value {
 		slog.String("message_id", m.MessageID),
 		slog.String("topic_arn", m.TopicARN),
 	)
+}
+
+// MarshalJSON encodes the type, message ID and topic, as LogValue logs
+// them: JSON loggers and encoders see no text, token or URL either.
+func (m Message) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Type      Type   `json:"type"`
+		MessageID string `json:"message_id"`
+		TopicARN  string `json:"topic_arn"`
+	}{m.Type, m.MessageID, m.TopicARN})
 }

@@ -35,7 +35,7 @@ func (c *Client) Publish(ctx context.Context, r region.Region, req model.Publish
 // stored first, and is published as a pointer to it.
 func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req model.PublishRequest) (*model.PublishResponse, error) {
 	var stored *offload.Pointer
-	resp, err := c.publish(ctx, r, req.Topic.ARN, "", func(ctx context.Context) (*sns.PublishInput, error) {
+	resp, err := c.publish(ctx, r, req.Topic.ARN, nil, func(ctx context.Context) (*sns.PublishInput, error) {
 		if !c.offloads() {
 			if err := c.validatePublish(ctx, r, req); err != nil {
 				return nil, err
@@ -59,9 +59,10 @@ func (c *Client) PublishWithResponse(ctx context.Context, r region.Region, req m
 // number or a platform endpoint): the prologue; prepare, which validates
 // and converts the input, so that nothing is sent when it fails; the call;
 // and the checks of the answer. topic names the topic in errors and logs,
-// "" for the others. hide is a value that must reach neither errors nor
-// logs even when the service echoes it (a phone number), "" for none.
-func (c *Client) publish(ctx context.Context, r region.Region, topic, hide string, prepare func(context.Context) (*sns.PublishInput, error)) (*model.PublishResponse, error) {
+// "" for the others. hide are the values that must reach neither errors
+// nor logs even when the service echoes them (a phone number, in each form
+// SNS may quote it).
+func (c *Client) publish(ctx context.Context, r region.Region, topic string, hide []string, prepare func(context.Context) (*sns.PublishInput, error)) (*model.PublishResponse, error) {
 	const op = "Publish"
 	ctx, cancel, api, err := c.call(ctx, op, r, topic)
 	defer cancel()
@@ -77,7 +78,7 @@ func (c *Client) publish(ctx context.Context, r region.Region, topic, hide strin
 	if err == nil && aws.ToString(out.MessageId) == "" {
 		err = errNoMessageID
 	}
-	if err = c.done(ctx, op, r, topic, start, redact(err, hide)); err != nil {
+	if err = c.done(ctx, op, r, topic, start, redactAll(err, hide...)); err != nil {
 		return nil, err
 	}
 	return &model.PublishResponse{

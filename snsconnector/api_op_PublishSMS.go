@@ -29,7 +29,7 @@ import (
 // New accounts are in the SMS sandbox, where SNS sends only to verified
 // numbers; a number that opted out of SMS receives nothing.
 func (c *Client) PublishSMS(ctx context.Context, r region.Region, phoneNumber, text string, opts model.SMSOptions) (*model.PublishResponse, error) {
-	return c.publish(ctx, r, "", phoneNumber, func(context.Context) (*sns.PublishInput, error) {
+	return c.publish(ctx, r, "", phoneForms(phoneNumber), func(context.Context) (*sns.PublishInput, error) {
 		if err := model.ValidateSMS(phoneNumber, text, opts); err != nil {
 			return nil, err
 		}

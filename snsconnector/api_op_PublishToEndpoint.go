@@ -31,7 +31,7 @@ import (
 // anything is sent. A disabled endpoint (the platform rejected its token)
 // fails with *types.EndpointDisabledException.
 func (c *Client) PublishToEndpoint(ctx context.Context, r region.Region, endpoint model.Endpoint, msg model.Message) (*model.PublishResponse, error) {
-	return c.publish(ctx, r, "", "", func(context.Context) (*sns.PublishInput, error) {
+	return c.publish(ctx, r, "", nil, func(context.Context) (*sns.PublishInput, error) {
 		if err := model.ValidatePush(r, endpoint, msg, c.limits); err != nil {
 			return nil, err
 		}

@@ -54,7 +54,7 @@ func (c *Client) Subscribe(ctx context.Context, r region.Region, req model.Subsc
 	if err == nil && aws.ToString(out.SubscriptionArn) == "" {
 		err = errNoSubscriptionARN
 	}
-	if err = c.done(ctx, op, r, req.Topic.ARN, start, redact(err, personalAddress(req.Endpoint))); err != nil {
+	if err = c.done(ctx, op, r, req.Topic.ARN, start, redactAll(err, personalAddress(req.Endpoint)...)); err != nil {
 		return model.Subscription{}, err
 	}
 	return wire.Subscribed(req, aws.ToString(out.SubscriptionArn)), nil

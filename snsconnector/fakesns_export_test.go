@@ -6,12 +6,19 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/go-sns/connector/notification"
+	"github.com/go-sns/connector/region"
 )
 
 // FakeSNS is what this package's tests use of *snstest.Server.
 type FakeSNS interface {
 	API
 	Calls(op string) int
+	FailNext(op string, err error)
+	OptOut(r region.Region, phoneNumber string)
+	VerifierOptions() []notification.Option
+	WaitHTTPDeliveries(ctx context.Context) error
 }
 
 // StartFakeSNS serves snstest's fake SNS over HTTP on a loopback port

@@ -1,10 +1,8 @@
 package snsconnector
 
 import (
-	"bytes"
 	"context"
 	"errors"
-	"log/slog"
 	"strings"
 	"testing"
 
@@ -52,10 +50,11 @@ func TestPublishSMS(t *testing.T) {
 	}
 }
 
-func TestPublishSMSRefusesBadInputAndHidesTheNumber(t *testing.T) {
-	var logs bytes.Buffer
+// That neither the number nor the text shows in these errors, or in the
+// logs, is TestSecretsNeverLeave's to check.
+func TestPublishSMSRefusesBadInput(t *testing.T) {
 	f := &subsAPI{}
-	c := newTestClient(t, f, WithLogger(slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))))
+	c := newTestClient(t, f)
 	for _, tt := range []struct {
 		phone, text string
 		opts        model.SMSOptions
@@ -68,9 +67,6 @@ func TestPublishSMSRefusesBadInputAndHidesTheNumber(t *testing.T) {
 	} {
 		_, err := c.PublishSMS(context.Background(), region.EUWest1, tt.phone, tt.text, tt.opts)
 		wantValidation(t, err, "Publish", tt.field)
-		if strings.Contains(err.Error(), "7700900123") {
-			t.Errorf("error quotes the number: %v", err)
-		}
 	}
 	if f.calls() != 0 {
 		t.Fatal("invalid SMS reached the API")
@@ -82,11 +78,6 @@ func TestPublishSMSRefusesBadInputAndHidesTheNumber(t *testing.T) {
 	var oo *types.OptedOutException
 	if !errors.As(err, &oo) || ErrorCode(err) != "OptedOut" {
 		t.Fatalf("err %v", err)
-	}
-	for _, secret := range []string{"7700900123", "123456"} {
-		if strings.Contains(err.Error(), secret) || strings.Contains(logs.String(), secret) {
-			t.Errorf("%s leaked:\nerror %v\nlogs %s", secret, err, logs.String())
-		}
 	}
 }
 

@@ -3,47 +3,52 @@ package snsconnector
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
+	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
+	"encoding/pem"
 	"fmt"
 	"log/slog"
+	"maps"
+	"math/big"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/smithy-go"
 
 	"github.com/go-sns/connector/auth"
 	"github.com/go-sns/connector/internal/rolesanywheretest"
-	"github.com/go-sns/connector/internal/sigecho"
-	"github.com/go-sns/connector/internal/ststest"
-	"github.com/go-sns/connector/model"
-	"github.com/go-sns/connector/region"
 )
 
 // TestSecretsNeverLeave is the regression net for SECURITY.md's "Secrets
-// never leave". Each row drives one path of the library with recognisable
-// secret values planted in it (and the library's own loggers attached) and
-// returns what the path produced: errors, results, clients, providers.
-// Every rendering of each (err.Error() and every error in its chain, what
-// errors.As reaches as a smithy.APIError, fmt's %v %+v %#v %s %q %x %X %d
-// directly and through an unexported field, JSON, slog text and JSON, the
-// text a panic with it would print) and every log line is searched for the
-// secrets, plain, hex and URL-escaped, and for a SigV4 signature.
+// never leave": the one table that drives every path of the public API a
+// secret or personal data can take (credentials of every kind against
+// servers that echo the signed request, profiles files that fail to load,
+// mobile push, SMS, subscriptions, notifications received, offloaded
+// payloads, and the formatting of every public type that holds one) with
+// recognisable values planted in it and the library's loggers attached.
+// Each row returns what its path produced: errors, results, clients,
+// providers, requests. Every rendering of each (see renderings) and every
+// log line is searched for every planted value, plain, hex and
+// URL-escaped, and for a SigV4 signature.
 //
-// To cover a new path, add a row; a row that plants a value it learns only
-// while running (credentials a fake issued) adds it with e.plant.
+// To cover a new path, add a row to the group of its area (leakRows lists
+// them); a row plants what it handles with e.plant, or e.plantAs for
+// personal data and for what a server echoes.
 func TestSecretsNeverLeave(t *testing.T) {
-	for _, row := range leakRows {
+	fx := newLeakFixture(t)
+	for _, row := range leakRows(fx) {
 		t.Run(row.name, func(t *testing.T) {
-			e := newLeakEnv()
+			e := newLeakEnv(fx)
 			out := row.run(t, e)
 			if len(out) == 0 {
 				t.Fatal("the row produced nothing to search")
@@ -53,185 +58,86 @@ func TestSecretsNeverLeave(t *testing.T) {
 	}
 }
 
-// The planted values. The token holds the characters that URL and JSON
-// escaping change.
-const (
-	leakSecret = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY"
-	leakToken  = "FwoGZXIvYXdzEXAMPLE/SESSION+TOKEN/for=the+net=="
-	leakKeyID  = "AKIAIOSFODNN7EXAMPLE" // not secret: may appear
-)
-
-var leakRows = []struct {
+// leakRow is one path: run drives it and returns what it produced.
+type leakRow struct {
 	name string
 	run  func(t *testing.T, e *leakEnv) []any
-}{
-	{"static credentials, SNS echoes the signed request", func(t *testing.T, e *leakEnv) []any {
-		echo := sigecho.New(t, sigecho.SNS)
-		c := e.client(t, WithStaticCredentials(leakKeyID, leakSecret, leakToken), WithEndpoint(echo.URL))
-		return e.exercise(t, c, echo)
-	}},
-	{"profile with static credentials, SNS and STS echo", func(t *testing.T, e *leakEnv) []any {
-		sns, sts := sigecho.New(t, sigecho.SNS), sigecho.New(t, sigecho.STS)
-		p := e.staticProfile(t, "")
-		c := e.client(t, WithProfile(p), WithEndpoint(sns.URL))
-		out := e.exercise(t, c, sns)
-		prov, err := p.CredentialsProvider(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = auth.Validate(context.Background(), prov, region.USEast1, auth.WithSTSEndpoint(sts.URL))
-		return append(out, mustScrub(t, err), prov, p)
-	}},
-	{"Roles Anywhere credentials, SNS and STS echo", func(t *testing.T, e *leakEnv) []any {
-		f := newRolesAnywhere(t)
-		sns, sts := sigecho.New(t, sigecho.SNS), sigecho.New(t, sigecho.STS)
-		path := f.srv.WriteProfile(t, t.TempDir(), rolesanywheretest.ProfileOptions{Name: "ra", Leaf: f.leaf})
-		p, err := auth.LoadProfile(path, "ra", auth.WithLogger(e.logger))
-		if err != nil {
-			t.Fatal(err)
-		}
-		c := e.client(t, WithProfile(p), WithEndpoint(sns.URL))
-		out := e.exercise(t, c, sns)
-		prov, err := auth.NewRolesAnywhereCredentials(p.RolesAnywhere, auth.WithLogger(e.logger))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, err = auth.Validate(context.Background(), prov, region.USEast1, auth.WithSTSEndpoint(sts.URL))
-		e.plantIssued(f.srv)
-		return append(out, mustScrub(t, err), prov, p)
-	}},
-	{"Roles Anywhere CreateSession echoes its signed request", func(t *testing.T, e *leakEnv) []any {
-		f := newRolesAnywhere(t)
-		echo := sigecho.New(t, sigecho.RolesAnywhere)
-		cfg := f.config()
-		cfg.Endpoint = echo.URL
-		prov, err := auth.NewRolesAnywhereCredentials(cfg, auth.WithLogger(e.logger), auth.WithMaxAttempts(1))
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, retrieveErr := prov.Retrieve(context.Background())
-		var ra *auth.RolesAnywhereError
-		if !errors.As(retrieveErr, &ra) || !strings.Contains(ra.Message, "Signature=[REDACTED]") {
-			t.Errorf("the echo was not scrubbed or did not happen: %v", retrieveErr)
-		}
-		stub := newStub(t, "t")
-		c := e.client(t, WithCredentialsProvider(prov), WithEndpoint(stub.URL))
-		_, pubErr := c.Publish(context.Background(), region.USEast1, leakPublish)
-		return []any{retrieveErr, pubErr, prov, cfg}
-	}},
-	{"AssumeRole on static credentials, STS echoes", func(t *testing.T, e *leakEnv) []any {
-		sts := sigecho.New(t, sigecho.STS)
-		stub := newStub(t, "t")
-		p := e.staticProfile(t, "    assume_role_arn: arn:aws:iam::123456789012:role/publisher\n", auth.WithSTSEndpoint(sts.URL))
-		c := e.client(t, WithProfile(p), WithEndpoint(stub.URL))
-		_, err := c.Publish(context.Background(), region.USEast1, leakPublish)
-		if sts.Requests() == 0 {
-			t.Error("AssumeRole never reached the echo server")
-		}
-		return []any{mustScrub(t, err), p}
-	}},
-	{"AWS default chain with AssumeRole, STS and SNS from the shared config echo", func(t *testing.T, e *leakEnv) []any {
-		sts, sns := sigecho.New(t, sigecho.STS), sigecho.New(t, sigecho.SNS)
-		ststest.IsolateAWSConfig(t, "[default]\nrole_arn = arn:aws:iam::123456789012:role/publisher\nsource_profile = src\nservices = s\n\n"+
-			"[profile src]\naws_access_key_id = "+leakKeyID+"\naws_secret_access_key = "+leakSecret+"\naws_session_token = "+leakToken+"\n\n"+
-			"[services s]\nsts =\n  endpoint_url = "+sts.URL+"\nsns =\n  endpoint_url = "+sns.URL+"\n", nil)
-		c := e.client(t)
-		_, pubErr := c.Publish(context.Background(), region.USEast1, leakPublish)
-		path := filepath.Join(t.TempDir(), "profiles.yaml")
-		writeTestFile(t, path, "profiles:\n  chain:\n    use_default_credentials: true\n")
-		p, err := auth.LoadProfile(path, "chain")
-		if err != nil {
-			t.Fatal(err)
-		}
-		prov, err := p.CredentialsProvider(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, retrieveErr := prov.Retrieve(context.Background())
-		if sts.Requests() < 2 {
-			t.Errorf("%d AssumeRole requests reached the echo server, want 2", sts.Requests())
-		}
-		return []any{mustScrub(t, pubErr), mustScrub(t, retrieveErr), prov}
-	}},
-	{"Validate with static credentials, STS echoes", func(t *testing.T, e *leakEnv) []any {
-		sts := sigecho.New(t, sigecho.STS)
-		prov := credentials.NewStaticCredentialsProvider(leakKeyID, leakSecret, leakToken)
-		_, err := auth.Validate(context.Background(), prov, region.EUWest1, auth.WithSTSEndpoint(sts.URL))
-		return []any{mustScrub(t, err)}
-	}},
-	{"validation, transport and endpoint errors", func(t *testing.T, e *leakEnv) []any {
-		stub := newStub(t, "t")
-		c := e.client(t, WithStaticCredentials(leakKeyID, leakSecret, leakToken), WithEndpoint(stub.URL))
-		_, notFound := c.Publish(context.Background(), region.USEast1, model.PublishRequest{Topic: model.Topic{ARN: missingTopic}, Message: model.Message{Body: "x"}})
-		_, invalid := c.Publish(context.Background(), region.USEast1, model.PublishRequest{Message: model.Message{Body: leakSecret}})
-		dead := e.client(t, WithStaticCredentials(leakKeyID, leakSecret, leakToken), WithEndpoint("http://127.0.0.1:1"))
-		_, unreachable := dead.ListTopics(context.Background(), region.USEast1)
-		_, withPassword := New(context.Background(), WithEndpoint("http://user:"+leakSecret+"@sns.example.com"))
-		return []any{notFound, invalid, unreachable, withPassword}
-	}},
-	{"the client, its options, its SDK client and a publisher, formatted", func(t *testing.T, e *leakEnv) []any {
-		stub := newStub(t, "t")
-		c := e.client(t, WithStaticCredentials(leakKeyID, leakSecret, leakToken), WithEndpoint(stub.URL))
-		if _, err := c.Publish(context.Background(), region.USEast1, leakPublish); err != nil {
-			t.Fatal(err) // credentials retrieved and cached: they are there to leak
-		}
-		api, err := c.API(region.USEast1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pub, err := c.NewPublisher(region.USEast1, leakPublish.Topic, PublishSettings{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res := pub.Publish(context.Background(), model.Message{Body: "ok"}) // the stub knows no PublishBatch: it fails
-		live := []string{fmt.Sprint(pub), fmt.Sprintf("%s", pub), fmt.Sprintf("%q", pub), fmt.Sprintf("%+v", pub), fmt.Sprintf("%#v", pub)}
-		closeErr := pub.Close(context.Background())
-		var o Options
-		WithStaticCredentials(leakKeyID, leakSecret, leakToken)(&o)
-		return []any{c, o, o.Credentials, api, fmt.Sprintln(c.API(region.USEast1)), pub, live, res, closeErr,
-			struct{ C *Client }{c}, struct{ c *Client }{c}, struct{ P *Publisher }{pub}}
-	}},
-	{"providers after Retrieve, formatted", func(t *testing.T, e *leakEnv) []any {
-		f := newRolesAnywhere(t)
-		ra, err := auth.NewRolesAnywhereCredentials(f.config())
-		if err != nil {
-			t.Fatal(err)
-		}
-		static, err := e.staticProfile(t, "").CredentialsProvider(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		redacted := auth.Redact(credentials.NewStaticCredentialsProvider(leakKeyID, leakSecret, leakToken))
-		out := []any{}
-		for _, p := range []*auth.Provider{ra, static, redacted} {
-			if _, err := p.Retrieve(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			out = append(out, p, *p, struct{ p *auth.Provider }{p})
-		}
-		e.plantIssued(f.srv)
-		return out
-	}},
 }
 
-// leakPublish is a valid request to a topic the stub knows.
-var leakPublish = model.PublishRequest{Topic: model.Topic{ARN: "arn:aws:sns:us-east-1:123456789012:t"}, Message: model.Message{Body: "ok"}}
+// leakRows is the table, by area.
+func leakRows(fx *leakFixture) []leakRow {
+	return slices.Concat(credentialLeakRows, profileLeakRows(fx), personalLeakRows, receivedLeakRows, formattingLeakRows)
+}
 
-// leakEnv holds the secrets a row planted and the logs of the library.
+// The planted credentials. The token holds the characters that URL and
+// JSON escaping change.
+const (
+	leakSecret      = "wJalrXUtnFEMI-K7MDENG-bPxRfiCYEXAMPLEKEY"
+	leakToken       = "FwoGZXIvYXdzEXAMPLE/SESSION+TOKEN/for=the+net=="
+	leakKeyID       = "AKIAIOSFODNN7EXAMPLE" // not secret: may appear
+	leakP12Password = "P12passwordVALUE-7c1f"
+)
+
+// exemption names renderings a planted value may show in, each a limit
+// the library documents.
+type exemption uint8
+
+const (
+	// rawDump: fmt's dump of a value reached through an unexported struct
+	// field, where fmt calls no method. model.PersonalData is a plain
+	// string there (its doc says to keep it in exported fields), and so
+	// are the fields of a notification.Message.
+	rawDump exemption = 1 << iota
+	// belowRedaction: the SDK's error under the library's redaction of
+	// what a server echoed of a request's personal data or platform
+	// credentials, which errors.As still reaches with its text unchanged
+	// (redact_echo.go). Credentials the transport scrubs (session tokens,
+	// signatures) have no such exemption.
+	belowRedaction
+)
+
+// The kinds of planted values.
+const (
+	secret         exemption = 0                        // shows nowhere
+	personal                 = rawDump                  // model.PersonalData
+	echoedPersonal           = rawDump | belowRedaction // personal data a server echoed
+	echoedSecret             = belowRedaction           // platform credentials a server echoed
+)
+
+// leakEnv holds the values a row planted and the logs of the library.
 type leakEnv struct {
-	secrets []string
+	fx      *leakFixture
+	planted map[string]exemption
 	logs    syncBuffer
 	logger  *slog.Logger // the library's logs: JSON and text, Debug and up
 }
 
-func newLeakEnv() *leakEnv {
-	e := &leakEnv{secrets: []string{leakSecret, leakToken}}
+func newLeakEnv(fx *leakFixture) *leakEnv {
+	e := &leakEnv{fx: fx, planted: map[string]exemption{}}
+	e.plant(leakSecret, leakToken, leakP12Password)
+	e.plant(fx.material...)
 	opts := &slog.HandlerOptions{Level: slog.LevelDebug}
 	e.logger = slog.New(slog.NewMultiHandler(slog.NewJSONHandler(&e.logs, opts), slog.NewTextHandler(&e.logs, opts)))
 	return e
 }
 
-func (e *leakEnv) plant(s ...string) { e.secrets = append(e.secrets, s...) }
+// plant adds secrets: values no rendering may show.
+func (e *leakEnv) plant(s ...string) { e.plantAs(secret, s...) }
+
+// plantAs adds values that may show where ex says, and nowhere else. A
+// value planted twice keeps the stricter kind.
+func (e *leakEnv) plantAs(ex exemption, s ...string) {
+	for _, v := range s {
+		if v == "" {
+			continue
+		}
+		kind := ex
+		if old, ok := e.planted[v]; ok {
+			kind &= old
+		}
+		e.planted[v] = kind
+	}
+}
 
 // plantIssued adds the credentials a fake Roles Anywhere issued.
 func (e *leakEnv) plantIssued(srv *rolesanywheretest.Server) {
@@ -250,118 +156,95 @@ func (e *leakEnv) client(t *testing.T, opts ...Option) *Client {
 	return c
 }
 
-// staticProfile loads a static profile with the planted secret and token,
-// extra appended to it.
-func (e *leakEnv) staticProfile(t *testing.T, extra string, opts ...auth.Option) *auth.Profile {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "profiles.yaml")
-	writeTestFile(t, path, "profiles:\n  dev:\n    use_static_credentials: true\n    access_key_id: "+leakKeyID+
-		"\n    secret_access_key: ${S}\n    session_token: ${T}\n"+extra)
-	vars := map[string]string{"S": leakSecret, "T": leakToken}
-	lookup := auth.WithLookupEnv(func(k string) (string, bool) { v, ok := vars[k]; return v, ok })
-	p, err := auth.LoadProfile(path, "dev", append([]auth.Option{lookup, auth.WithLogger(e.logger)}, opts...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// exercise sends through every publishing path of c to an echo server and
-// returns what came back: Publish's error, PublishBatch's error and
-// per-message results, a Publisher's results and Close, ListTopics' error.
-func (e *leakEnv) exercise(t *testing.T, c *Client, echo *sigecho.Server) []any {
-	t.Helper()
-	ctx := context.Background()
-	_, pubErr := c.Publish(ctx, region.USEast1, leakPublish)
-	resp, batchErr := c.PublishBatch(ctx, region.USEast1, leakPublish.Topic, []model.Message{{Body: "a"}, {Body: "b"}})
-	pub, err := c.NewPublisher(region.USEast1, leakPublish.Topic, PublishSettings{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := pub.Publish(ctx, model.Message{Body: "c"})
-	closeErr := pub.Close(ctx)
-	_, resErr := res.Get(ctx)
-	_, listErr := c.ListTopics(ctx, region.USEast1)
-	if echo.Requests() < 4 {
-		t.Errorf("only %d requests reached the echo server", echo.Requests())
-	}
-	out := []any{mustScrub(t, pubErr), batchErr, resp, closeErr, mustScrub(t, resErr), listErr}
-	for _, r := range resp.Results {
-		out = append(out, mustScrub(t, r.Err))
-	}
-	return out
-}
-
-// mustScrub checks that err is an echo the scrubbing went through (so the
-// row tests something), and returns it.
-func mustScrub(t *testing.T, err error) error {
-	t.Helper()
-	if err == nil || !strings.Contains(err.Error(), "[REDACTED]") {
-		t.Errorf("want an echoed error with what it quoted removed; got %v", err)
-	}
-	return err
-}
-
 // check searches every rendering of every value, and the logs.
 func (e *leakEnv) check(t *testing.T, values []any) {
 	t.Helper()
-	var all []string
+	all := []rendering{{how: "the library's logs", text: e.logs.String()}}
 	for _, v := range values {
 		all = append(all, renderings(v)...)
 	}
-	all = append(all, e.logs.String())
-	var forms []string
-	for _, s := range e.secrets {
-		forms = append(forms, s, hex.EncodeToString([]byte(s)), strings.ToUpper(hex.EncodeToString([]byte(s))), url.QueryEscape(s), strings.ReplaceAll(s, "/", `\/`))
+	type form struct {
+		text string
+		ex   exemption
 	}
-	for i, out := range all {
+	var forms []form
+	for s, ex := range e.planted {
+		for _, f := range []string{s, hex.EncodeToString([]byte(s)), strings.ToUpper(hex.EncodeToString([]byte(s))), url.QueryEscape(s), strings.ReplaceAll(s, "/", `\/`)} {
+			forms = append(forms, form{f, ex})
+		}
+	}
+	for i, r := range all {
 		for _, f := range forms {
-			if j := strings.Index(out, f); j >= 0 {
-				t.Errorf("rendering %d leaks %.10s...: ...%s", i, f, out[max(0, j-200):min(len(out), j+len(f)+20)])
+			if r.raw && f.ex&rawDump != 0 || r.belowRedaction && f.ex&belowRedaction != 0 {
+				continue
+			}
+			if j := strings.Index(r.text, f.text); j >= 0 {
+				t.Errorf("rendering %d (%s) leaks %.10s...: ...%s", i, r.how, f.text, r.text[max(0, j-200):min(len(r.text), j+len(f.text)+20)])
 			}
 		}
-		if m := signatureValue.FindString(out); m != "" {
-			t.Errorf("rendering %d leaks a request signature: %s", i, m)
+		if m := signatureValue.FindString(r.text); m != "" {
+			t.Errorf("rendering %d (%s) leaks a request signature: %s", i, r.how, m)
 		}
 	}
 }
 
 var signatureValue = regexp.MustCompile(`(?i)signature=[0-9a-f]{16}`)
 
-// renderings returns every way v can be shown.
-func renderings(v any) []string {
-	var out []string
+// rendering is one way a value was shown.
+type rendering struct {
+	how  string
+	text string
+	// raw: fmt dumped the value through an unexported field.
+	raw bool
+	// belowRedaction: an error under the library's redaction of an echo.
+	belowRedaction bool
+}
+
+// renderings returns every way v can be shown: for an error, Error() of it
+// and of every error in its chain, and the code and message of each that
+// is a smithy.APIError (what errors.As reaches); fmt's %v %+v %#v %s %q
+// %x %X %d of v, alone and through an unexported field (where fmt calls no
+// method); encoding/json; slog's text and JSON handlers; and the text a
+// panic with v prints.
+func renderings(v any) []rendering {
+	var out []rendering
 	if err, ok := v.(error); ok && err != nil {
-		walkErrors(err, func(e error) {
-			out = append(out, e.Error())
+		walkErrors(err, false, func(e error, below bool) {
+			out = append(out, rendering{how: fmt.Sprintf("Error() of %T", e), text: e.Error(), belowRedaction: below})
 			if api, ok := e.(smithy.APIError); ok {
-				out = append(out, api.ErrorCode(), api.ErrorMessage())
+				out = append(out, rendering{how: fmt.Sprintf("ErrorMessage() of %T", e), text: api.ErrorCode() + " " + api.ErrorMessage(), belowRedaction: below})
 			}
 		})
 	}
 	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d"} {
-		out = append(out, fmt.Sprintf(verb, v), fmt.Sprintf(verb, struct{ v any }{v}))
+		out = append(out,
+			rendering{how: verb, text: fmt.Sprintf(verb, v)},
+			rendering{how: verb + " through an unexported field", text: fmt.Sprintf(verb, struct{ v any }{v}), raw: true})
 	}
-	b, _ := json.Marshal(v)
-	out = append(out, string(b), panicText(v))
+	b, err := json.Marshal(v)
+	out = append(out, rendering{how: "JSON", text: string(b) + fmt.Sprint(err)}, rendering{how: "panic", text: panicText(v)})
 	var logs bytes.Buffer
 	slog.New(slog.NewJSONHandler(&logs, nil)).Info("value", "v", v)
 	slog.New(slog.NewTextHandler(&logs, nil)).Info("value", "v", v)
-	return append(out, logs.String())
+	return append(out, rendering{how: "slog", text: logs.String()})
 }
 
-// walkErrors calls fn for err and every error it wraps.
-func walkErrors(err error, fn func(error)) {
+// walkErrors calls fn for err and every error it wraps; below says the
+// error is under the library's redaction of an echo.
+func walkErrors(err error, below bool, fn func(e error, below bool)) {
 	if err == nil {
 		return
 	}
-	fn(err)
+	fn(err, below)
+	if _, ok := err.(*redacted); ok {
+		below = true
+	}
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
-		walkErrors(u.Unwrap(), fn)
+		walkErrors(u.Unwrap(), below, fn)
 	case interface{ Unwrap() []error }:
 		for _, e := range u.Unwrap() {
-			walkErrors(e, fn)
+			walkErrors(e, below, fn)
 		}
 	}
 }
@@ -377,8 +260,137 @@ func panicText(v any) string {
 	return fmt.Sprintf("%v", v)
 }
 
-// rolesAnywhere is a fake Roles Anywhere endpoint, a CA it trusts and a
-// leaf certificate.
+// leakFixture is what the rows share: a fake Roles Anywhere, the CA it
+// trusts, and in dir/certs a P-256 leaf (leaf-cert.pem, leaf-key.pem in
+// PKCS#8, leaf.p12 under leakP12Password) and an RSA leaf (rsa-cert.pem,
+// rsa-key.pem in PKCS#1). material is every form of their private keys
+// that must never show: the PEM body lines, the DER in base64, the
+// private scalars in decimal and hex.
+type leakFixture struct {
+	dir             string
+	srv             *rolesanywheretest.Server
+	leaf, rsa       *rolesanywheretest.Leaf
+	keyPEM, certPEM []byte
+	material        []string
+}
+
+func newLeakFixture(t *testing.T) *leakFixture {
+	ca := rolesanywheretest.NewCA(t, rolesanywheretest.P256)
+	fx := &leakFixture{
+		dir:  t.TempDir(),
+		srv:  rolesanywheretest.NewServer(t, rolesanywheretest.Options{TrustAnchors: []*x509.Certificate{ca.Cert}}),
+		leaf: ca.Issue(rolesanywheretest.LeafOptions{}),
+		rsa:  ca.Issue(rolesanywheretest.LeafOptions{KeyType: rolesanywheretest.RSA2048}),
+	}
+	certs := filepath.Join(fx.dir, "certs")
+	files := fx.leaf.WritePEM(certs, "leaf-", rolesanywheretest.PKCS8)
+	fx.leaf.WritePKCS12(certs, "leaf.p12", leakP12Password)
+	rsaFiles := fx.rsa.WritePEM(certs, "rsa-", rolesanywheretest.PKCS1)
+	var err error
+	if fx.keyPEM, err = os.ReadFile(files.PrivateKey); err != nil {
+		t.Fatal(err)
+	}
+	if fx.certPEM, err = os.ReadFile(files.Certificate); err != nil {
+		t.Fatal(err)
+	}
+	rsaPEM, err := os.ReadFile(rsaFiles.PrivateKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, data := range [][]byte{fx.keyPEM, rsaPEM} {
+		block, _ := pem.Decode(data)
+		fx.material = append(fx.material, base64.StdEncoding.EncodeToString(block.Bytes))
+		for _, line := range strings.Split(string(data), "\n") {
+			if len(line) > 20 && !strings.HasPrefix(line, "-----") {
+				fx.material = append(fx.material, line)
+			}
+		}
+	}
+	k := fx.rsa.Key.(*rsa.PrivateKey)
+	fx.material = append(fx.material, k.D.String(), k.D.Text(16), k.Primes[0].String(), k.Primes[0].Text(16))
+	d, err := fx.leaf.Key.(*ecdsa.PrivateKey).Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx.material = append(fx.material, hex.EncodeToString(d), new(big.Int).SetBytes(d).String())
+	return fx
+}
+
+// ra returns the lines of a Roles Anywhere profile of the fixture's P-256
+// leaf, with overrides: a key mapped to "" is left out. File names are
+// absolute, so the profiles file may be anywhere.
+func (fx *leakFixture) ra(over map[string]string) string {
+	kv := map[string]string{
+		"use_static_credentials": "false",
+		"role_arn":               fx.srv.RoleARN(),
+		"profile_arn":            fx.srv.ProfileARN(),
+		"trust_anchor_arn":       fx.srv.TrustAnchorARN(),
+		"certificate":            fx.path("leaf-cert.pem"),
+		"private_key":            fx.path("leaf-key.pem"),
+		"endpoint":               fx.srv.URL,
+	}
+	for k, v := range over {
+		kv[k] = v
+	}
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(kv)) {
+		if kv[k] != "" {
+			fmt.Fprintf(&b, "    %s: %s\n", k, kv[k])
+		}
+	}
+	return b.String()
+}
+
+// path is the absolute name of a file under dir/certs.
+func (fx *leakFixture) path(name string) string { return filepath.Join(fx.dir, "certs", name) }
+
+// loadProfile writes a profiles file holding profile name with the given
+// lines and loads it, ${S}, ${T} and ${P} being the planted secret key,
+// token and PKCS#12 password, with the env's logger.
+func (e *leakEnv) loadProfile(t *testing.T, name, lines string, opts ...auth.Option) (*auth.Profile, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "profiles.yaml")
+	writeTestFile(t, path, "profiles:\n  "+name+":\n"+lines)
+	vars := map[string]string{"S": leakSecret, "T": leakToken, "P": leakP12Password}
+	lookup := auth.WithLookupEnv(func(k string) (string, bool) { v, ok := vars[k]; return v, ok })
+	return auth.LoadProfile(path, name, append([]auth.Option{lookup, auth.WithLogger(e.logger)}, opts...)...)
+}
+
+// staticProfile loads a static profile with the planted secret and token,
+// extra appended to it.
+func (e *leakEnv) staticProfile(t *testing.T, extra string, opts ...auth.Option) *auth.Profile {
+	t.Helper()
+	p, err := e.loadProfile(t, "dev", "    use_static_credentials: true\n    access_key_id: "+leakKeyID+
+		"\n    secret_access_key: ${S}\n    session_token: ${T}\n"+extra, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// mustScrub checks that err is an echo the scrubbing went through (so the
+// row tests something), and returns it.
+func mustScrub(t *testing.T, err error) error {
+	t.Helper()
+	if err == nil || !strings.Contains(err.Error(), "[REDACTED]") {
+		t.Errorf("want an echoed error with what it quoted removed; got %v", err)
+	}
+	return err
+}
+
+// mustRedact checks that err is an echo the library hid values of (so the
+// row tests something), and returns it.
+func mustRedact(t *testing.T, err error) error {
+	t.Helper()
+	if err == nil || !strings.Contains(err.Error(), "[redacted]") {
+		t.Errorf("want an echoed error with the values it quoted hidden; got %v", err)
+	}
+	return err
+}
+
+// rolesAnywhere is a fake Roles Anywhere endpoint of its own (for rows
+// that inject faults or count what it issued), a CA it trusts and a leaf
+// certificate.
 type rolesAnywhere struct {
 	srv  *rolesanywheretest.Server
 	leaf *rolesanywheretest.Leaf

@@ -32,13 +32,16 @@ func (c *Client) subscriptionCall(ctx context.Context, op string, r region.Regio
 	return ctx, cancel, api, sub, nil
 }
 
-// personalAddress returns the endpoint's address when it may be personal
-// data or hold a secret (an email address, a phone number, a URL that can
-// carry a password), for redact; "" for ARNs, which may be named.
-func personalAddress(e model.Endpoint) string {
+// personalAddress returns the forms in which SNS may echo the endpoint's
+// address when it may be personal data or hold a secret (an email
+// address, a phone number, a URL that can carry a password), for
+// redactAll; none for ARNs, which may be named.
+func personalAddress(e model.Endpoint) []string {
 	switch e.Protocol() {
-	case model.ProtocolEmail, model.ProtocolEmailJSON, model.ProtocolSMS, model.ProtocolHTTP, model.ProtocolHTTPS:
-		return e.Address()
+	case model.ProtocolSMS:
+		return phoneForms(e.Address())
+	case model.ProtocolEmail, model.ProtocolEmailJSON, model.ProtocolHTTP, model.ProtocolHTTPS:
+		return []string{e.Address()}
 	}
-	return ""
+	return nil
 }

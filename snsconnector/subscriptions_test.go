@@ -1,11 +1,9 @@
 package snsconnector
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"maps"
 	"slices"
 	"strings"
@@ -259,13 +257,14 @@ func TestSubscribeRefusesInvalidRequestsBeforeTheWire(t *testing.T) {
 	}
 }
 
-func TestSubscribeErrorsWrapTheSDKErrorAndHideTheAddress(t *testing.T) {
-	var logs bytes.Buffer
+// That the address SNS may echo shows neither in the error nor in the logs
+// is TestSecretsNeverLeave's to check.
+func TestSubscribeErrorsWrapTheSDKError(t *testing.T) {
 	f := &subsAPI{subscribe: func(in *sns.SubscribeInput) (*sns.SubscribeOutput, error) {
 		// SNS may echo the endpoint in its message.
 		return nil, &types.InvalidParameterException{Message: aws.String("Invalid parameter: Email address " + aws.ToString(in.Endpoint))}
 	}}
-	c := newTestClient(t, f, WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	c := newTestClient(t, f)
 	_, err := c.Subscribe(context.Background(), region.EUWest1, model.SubscribeRequest{
 		Topic: model.Topic{ARN: topicARN}, Endpoint: must[model.Endpoint](t)(model.EmailEndpoint("ceo@example.com")),
 	})
@@ -276,9 +275,6 @@ func TestSubscribeErrorsWrapTheSDKErrorAndHideTheAddress(t *testing.T) {
 	}
 	if e.Op != "Subscribe" || e.Region != region.EUWest1 || e.Topic != topicARN {
 		t.Errorf("error context %+v", e)
-	}
-	if strings.Contains(err.Error(), "ceo@example.com") || strings.Contains(logs.String(), "ceo@example.com") {
-		t.Errorf("the address leaked:\nerror %v\nlogs %s", err, logs.String())
 	}
 	if !strings.Contains(err.Error(), "Invalid parameter: Email address") {
 		t.Errorf("the service's message is lost: %v", err)
@@ -322,13 +318,14 @@ func TestConfirmSubscription(t *testing.T) {
 		t.Fatal("invalid input reached the API")
 	}
 
-	// A refused token: the SDK's error, without the token.
+	// A refused token: the SDK's error (without the token:
+	// TestSecretsNeverLeave checks that).
 	f.confirm = func(in *sns.ConfirmSubscriptionInput) (*sns.ConfirmSubscriptionOutput, error) {
 		return nil, &types.InvalidParameterException{Message: aws.String("Invalid token " + aws.ToString(in.Token))}
 	}
 	_, err := c.ConfirmSubscription(context.Background(), region.EUWest1, model.Topic{ARN: topicARN}, token, false)
 	var ip *types.InvalidParameterException
-	if !errors.As(err, &ip) || strings.Contains(err.Error(), token) {
+	if !errors.As(err, &ip) {
 		t.Fatalf("err %v", err)
 	}
 }
