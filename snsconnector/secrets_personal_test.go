@@ -45,8 +45,8 @@ var personalLeakRows = []leakRow{
 		c, fake := e.stubClient(t)
 		ctx, r := t.Context(), region.USEast1
 		key := apnsKey(t)
-		e.plantAs(echoedSecret, profilecases.BodyLines([]byte(key))...)
-		e.plantAs(echoedPersonal, leakDeviceToken, leakUserData)
+		e.plantAs(secret, profilecases.BodyLines([]byte(key))...)
+		e.plantAs(personal, leakDeviceToken, leakUserData)
 		creds := model.APNSToken(key, "ABC123DEFG", "DEF123GHIJ", "com.example.app")
 		appReq := model.CreatePlatformApplicationRequest{Name: "a", Platform: model.PlatformAPNS, Credentials: creds}
 		app, err := c.CreatePlatformApplication(ctx, r, appReq)
@@ -125,7 +125,7 @@ var personalLeakRows = []leakRow{
 	{"SMS: what SNS echoes of phone numbers and one-time passwords, and the numbers listed", func(t *testing.T, e *leakEnv) []any {
 		c, fake := e.stubClient(t)
 		ctx, r := t.Context(), region.USEast1
-		e.plantAs(echoedPersonal, leakPhoneDigits, leakOTP)
+		e.plantAs(personal, leakPhoneDigits, leakOTP)
 		echo := func(op string, values ...string) {
 			fake.FailNext(op, &types.InvalidParameterException{Message: aws.String("Invalid parameter: PhoneNumber Reason: " + strings.Join(values, " "))})
 		}
@@ -192,8 +192,8 @@ var personalLeakRows = []leakRow{
 		c, fake := e.stubClient(t, "t")
 		ctx, r := t.Context(), region.USEast1
 		topic := leakPublish.Topic
-		e.plantAs(echoedPersonal, leakEmail, leakPhoneDigits, leakHookURL, leakHookPassword)
-		e.plantAs(echoedSecret, leakConfirmToken)
+		e.plantAs(personal, leakEmail, leakPhoneDigits, leakHookURL, leakHookPassword)
+		e.plantAs(secret, leakConfirmToken)
 		var out []any
 		for _, build := range []func() (model.Endpoint, error){
 			func() (model.Endpoint, error) { return model.EmailEndpoint(leakEmail) },

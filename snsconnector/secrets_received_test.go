@@ -36,7 +36,7 @@ var receivedLeakRows = []leakRow{
 		ctx, r, topic := t.Context(), region.USEast1, leakPublish.Topic
 		confirmation, note := signedDeliveries(t, c, fake)
 		token, subscribeURL := field(t, confirmation, "Token"), field(t, confirmation, "SubscribeURL")
-		e.plantAs(echoedSecret|rawDump, token) // a notification.Message holds it in a plain field
+		e.plantAs(rawDump, token) // a notification.Message holds it in a plain field
 		e.plantAs(rawDump, subscribeURL, field(t, note, "UnsubscribeURL"), leakText)
 		e.plant(leakHookPassword)
 

@@ -88,20 +88,12 @@ const (
 	// string there (its doc says to keep it in exported fields), and so
 	// are the fields of a notification.Message.
 	rawDump exemption = 1 << iota
-	// belowRedaction: the SDK's error under the library's redaction of
-	// what a server echoed of a request's personal data or platform
-	// credentials, which errors.As still reaches with its text unchanged
-	// (redact_echo.go). Credentials the transport scrubs (session tokens,
-	// signatures) have no such exemption.
-	belowRedaction
 )
 
 // The kinds of planted values.
 const (
-	secret         exemption = 0                        // shows nowhere
-	personal                 = rawDump                  // model.PersonalData
-	echoedPersonal           = rawDump | belowRedaction // personal data a server echoed
-	echoedSecret             = belowRedaction           // platform credentials a server echoed
+	secret   exemption = 0       // shows nowhere
+	personal           = rawDump // model.PersonalData
 )
 
 // leakEnv holds the values a row planted and the logs of the library.
@@ -175,7 +167,7 @@ func (e *leakEnv) check(t *testing.T, values []any) {
 	}
 	for i, r := range all {
 		for _, f := range forms {
-			if r.raw && f.ex&rawDump != 0 || r.belowRedaction && f.ex&belowRedaction != 0 {
+			if r.raw && f.ex&rawDump != 0 {
 				continue
 			}
 			if j := strings.Index(r.text, f.text); j >= 0 {
@@ -196,8 +188,6 @@ type rendering struct {
 	text string
 	// raw: fmt dumped the value through an unexported field.
 	raw bool
-	// belowRedaction: an error under the library's redaction of an echo.
-	belowRedaction bool
 }
 
 // renderings returns every way v can be shown: for an error, Error() of it
@@ -209,10 +199,10 @@ type rendering struct {
 func renderings(v any) []rendering {
 	var out []rendering
 	if err, ok := v.(error); ok && err != nil {
-		walkErrors(err, false, func(e error, below bool) {
-			out = append(out, rendering{how: fmt.Sprintf("Error() of %T", e), text: e.Error(), belowRedaction: below})
+		walkErrors(err, func(e error) {
+			out = append(out, rendering{how: fmt.Sprintf("Error() of %T", e), text: e.Error()})
 			if api, ok := e.(smithy.APIError); ok {
-				out = append(out, rendering{how: fmt.Sprintf("ErrorMessage() of %T", e), text: api.ErrorCode() + " " + api.ErrorMessage(), belowRedaction: below})
+				out = append(out, rendering{how: fmt.Sprintf("ErrorMessage() of %T", e), text: api.ErrorCode() + " " + api.ErrorMessage()})
 			}
 		})
 	}
@@ -229,22 +219,18 @@ func renderings(v any) []rendering {
 	return append(out, rendering{how: "slog", text: logs.String()})
 }
 
-// walkErrors calls fn for err and every error it wraps; below says the
-// error is under the library's redaction of an echo.
-func walkErrors(err error, below bool, fn func(e error, below bool)) {
+// walkErrors calls fn for err and every error it wraps.
+func walkErrors(err error, fn func(e error)) {
 	if err == nil {
 		return
 	}
-	fn(err, below)
-	if _, ok := err.(*redacted); ok {
-		below = true
-	}
+	fn(err)
 	switch u := err.(type) {
 	case interface{ Unwrap() error }:
-		walkErrors(u.Unwrap(), below, fn)
+		walkErrors(u.Unwrap(), fn)
 	case interface{ Unwrap() []error }:
 		for _, e := range u.Unwrap() {
-			walkErrors(e, below, fn)
+			walkErrors(e, fn)
 		}
 	}
 }
@@ -382,7 +368,7 @@ func mustScrub(t *testing.T, err error) error {
 // row tests something), and returns it.
 func mustRedact(t *testing.T, err error) error {
 	t.Helper()
-	if err == nil || !strings.Contains(err.Error(), "[redacted]") {
+	if err == nil || !strings.Contains(err.Error(), "[REDACTED]") && !strings.Contains(err.Error(), "[redacted]") {
 		t.Errorf("want an echoed error with the values it quoted hidden; got %v", err)
 	}
 	return err

@@ -3,6 +3,9 @@ package transport
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
+	"encoding/xml"
+	"html"
 	"io"
 	"net/http"
 	"net/url"
@@ -22,7 +25,9 @@ import (
 //
 // Error answers (any status outside 2xx) lose, in their body and headers:
 // the request's own session tokens, raw and in their URL-, path- and
-// JSON-escaped forms; any x-amz-security-token value; any Signature= value.
+// JSON-escaped forms; any x-amz-security-token value; any Signature= value;
+// and the personal data and secrets the request's form carried (see
+// [sensitiveValues]), which SNS quotes in InvalidParameter messages.
 // Successful answers are left alone: they are what the caller asked for
 // (new credentials among them).
 
@@ -38,12 +43,13 @@ var (
 	signature  = regexp.MustCompile(`(?i)(signature["']?\s*[:=]\s*["']?)[0-9a-f]{16,}`)
 )
 
-// scrub rewrites an error answer to req in place.
-func scrub(req *http.Request, resp *http.Response) {
-	if resp == nil || resp.StatusCode >= 200 && resp.StatusCode < 300 {
+// scrub rewrites an error answer to req in place, removing sent too: the
+// values the request carried that must not come back.
+func scrub(req *http.Request, resp *http.Response, sent ...string) {
+	if !isError(resp) {
 		return
 	}
-	clean := cleaner(req)
+	clean := cleaner(req, sent)
 	for _, vs := range resp.Header {
 		for i, v := range vs {
 			vs[i] = clean(v)
@@ -66,8 +72,9 @@ func scrub(req *http.Request, resp *http.Response) {
 	}
 }
 
-// cleaner returns a function that removes req's secrets from a text.
-func cleaner(req *http.Request) func(string) string {
+// cleaner returns a function that removes req's secrets, and the sent
+// values, from a text.
+func cleaner(req *http.Request, sent []string) func(string) string {
 	var tokens []string
 	if req != nil {
 		tokens = append(tokens, req.Header.Values("X-Amz-Security-Token")...)
@@ -83,6 +90,9 @@ func cleaner(req *http.Request) func(string) string {
 		q, p := url.QueryEscape(t), url.PathEscape(t)
 		forms = append(forms, t, q, lowerHex(q), p, lowerHex(p), strings.ReplaceAll(t, "/", `\/`))
 	}
+	for _, v := range sent {
+		forms = append(forms, echoedForms(v)...)
+	}
 	// Longest first, so a form is never left half replaced by a shorter one.
 	slices.SortFunc(forms, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	forms = slices.Compact(forms)
@@ -96,6 +106,70 @@ func cleaner(req *http.Request) func(string) string {
 		s = tokenValue.ReplaceAllString(s, "${1}"+redacted)
 		return signature.ReplaceAllString(s, "${1}"+redacted)
 	}
+}
+
+// maxSentForm bounds what is read back of a request's form: an SNS
+// request is at most a few MiB (a batch of large messages).
+const maxSentForm = 8 << 20
+
+// minSent is the shortest sent value scrubbed: shorter ones ("1", "x")
+// would cut ordinary words out of the message and hide nothing personal.
+const minSent = 4
+
+// sensitiveKeys are the query-protocol parameters, by the last part of
+// their name, whose values are personal data or secrets: an endpoint
+// (email address, phone number, URL), tokens (subscription confirmation,
+// device), phone numbers, one-time passwords, message bodies, subjects and
+// attribute values, and custom user data.
+var sensitiveKeys = map[string]bool{
+	"endpoint": true, "token": true, "phonenumber": true, "onetimepassword": true,
+	"message": true, "subject": true, "stringvalue": true, "binaryvalue": true, "customuserdata": true,
+}
+
+// sensitiveAttributes are the attributes (Attributes.entry.N.key) whose
+// values are: platform credentials and principals, device tokens, user
+// data, endpoints.
+var sensitiveAttributes = map[string]bool{
+	"platformcredential": true, "platformprincipal": true, "token": true, "customuserdata": true, "endpoint": true,
+}
+
+// sensitiveValues picks the values of a query-protocol form that must not
+// come back in an error answer.
+func sensitiveValues(form url.Values) []string {
+	var out []string
+	for key, vs := range form {
+		name := strings.ToLower(key[strings.LastIndexByte(key, '.')+1:])
+		if name == "value" { // X.entry.N.value: sensitive by its key
+			k := form.Get(strings.TrimSuffix(key, "value") + "key")
+			if !sensitiveAttributes[strings.ToLower(k)] {
+				continue
+			}
+		} else if !sensitiveKeys[name] {
+			continue
+		}
+		for _, v := range vs {
+			if len(v) >= minSent {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// echoedForms are the ways a sent value can come back: as sent, XML-
+// (both ways) and JSON-escaped, URL-escaped, and a phone number without its '+' (SNS
+// quotes some so).
+func echoedForms(v string) []string {
+	var x strings.Builder
+	xml.EscapeText(&x, []byte(v)) // as Go's encoder writes XML text: line breaks as &#xA;
+	forms := []string{v, html.EscapeString(v), x.String(), url.QueryEscape(v), strings.ReplaceAll(v, "/", `\/`)}
+	if j, err := json.Marshal(v); err == nil {
+		forms = append(forms, strings.Trim(string(j), `"`))
+	}
+	if strings.HasPrefix(v, "+") && len(v) > minSent {
+		forms = append(forms, v[1:])
+	}
+	return forms
 }
 
 // lowerHex writes the %XX escapes of s in lower case, as some encoders do.

@@ -10,7 +10,10 @@ package transport
 
 import (
 	"context"
+	"io"
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
@@ -42,8 +45,8 @@ func Middleware(insecureOK bool) func(*middleware.Stack) error {
 				return middleware.DeserializeOutput{}, middleware.Metadata{}, err
 			}
 			out, md, err := next.HandleDeserialize(ctx, in)
-			if resp, ok := out.RawResponse.(*smithyhttp.Response); ok {
-				scrub(req.Request, resp.Response)
+			if resp, ok := out.RawResponse.(*smithyhttp.Response); ok && isError(resp.Response) {
+				scrub(req.Request, resp.Response, sentValues(req)...)
 			}
 			return out, md, err
 		}), middleware.After)
@@ -62,8 +65,36 @@ func Send(c Doer, req *http.Request, insecureOK bool) (*http.Response, error) {
 		return nil, err
 	}
 	resp, err := c.Do(req)
-	if err == nil {
+	if err == nil && isError(resp) {
 		scrub(req, resp)
 	}
 	return resp, err
+}
+
+// isError reports an answer outside 2xx: only those are scrubbed.
+func isError(resp *http.Response) bool {
+	return resp != nil && (resp.StatusCode < 200 || resp.StatusCode >= 300)
+}
+
+// sentValues returns the personal data and secrets a form-encoded (query
+// protocol: SNS, STS) request carried, read back from its stream, which the
+// SDK keeps seekable for retries. Only an error answer asks for them, so a
+// successful call pays nothing.
+func sentValues(req *smithyhttp.Request) []string {
+	if !strings.HasPrefix(req.Header.Get("Content-Type"), "application/x-www-form-urlencoded") || !req.IsStreamSeekable() || req.GetStream() == nil {
+		return nil
+	}
+	if req.RewindStream() != nil {
+		return nil
+	}
+	body, err := io.ReadAll(io.LimitReader(req.GetStream(), maxSentForm))
+	req.RewindStream() // as the SDK left it, should anything read it again
+	if err != nil {
+		return nil
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		return nil
+	}
+	return sensitiveValues(form)
 }

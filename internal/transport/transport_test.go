@@ -3,6 +3,8 @@ package transport
 import (
 	"context"
 	"errors"
+	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +14,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
 	"github.com/aws/smithy-go"
 
@@ -145,5 +148,71 @@ func TestSendChecksAndScrubs(t *testing.T) {
 	remote, _ := http.NewRequest("POST", "http://10.1.2.3/sessions", nil)
 	if _, err := Send(failingClient{}, remote, false); !errors.Is(err, endpoint.ErrInsecure) {
 		t.Errorf("plain http to a remote host: %v", err)
+	}
+}
+
+// An SNS error answer that quotes what the request carried (SNS's
+// InvalidParameter messages do) loses the personal data and secrets of the
+// request's form, wherever errors.As reaches, and keeps the rest.
+func TestMiddlewareScrubsWhatTheRequestCarried(t *testing.T) {
+	const (
+		email      = "alice.personal@example.com"
+		phone      = "+14155550199"
+		credential = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----"
+		body       = "your code is 481516"
+		topic      = "arn:aws:sns:us-east-1:123456789012:orders"
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		var quoted []string
+		for _, vs := range r.PostForm {
+			for _, v := range vs {
+				quoted = append(quoted, v, strings.TrimPrefix(v, "+"))
+			}
+		}
+		w.WriteHeader(http.StatusBadRequest)
+		fmt.Fprintf(w, `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>InvalidParameter</Code><Message>Invalid parameter: %s</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+			html.EscapeString(strings.Join(quoted, " | ")))
+	}))
+	t.Cleanup(srv.Close)
+	client := sns.New(sns.Options{
+		Region:       "us-east-1",
+		BaseEndpoint: aws.String(srv.URL),
+		Credentials:  credentials.NewStaticCredentialsProvider("AKID", "SECRET", ""),
+		APIOptions:   []func(*smithyMiddlewareStack) error{Middleware(true)},
+		Retryer:      aws.NopRetryer{},
+	})
+	ctx := context.Background()
+	calls := map[string]func() error{
+		"Subscribe": func() error {
+			_, err := client.Subscribe(ctx, &sns.SubscribeInput{TopicArn: aws.String(topic), Protocol: aws.String("email"), Endpoint: aws.String(email)})
+			return err
+		},
+		"Publish to a phone": func() error {
+			_, err := client.Publish(ctx, &sns.PublishInput{PhoneNumber: aws.String(phone), Message: aws.String(body)})
+			return err
+		},
+		"CreatePlatformApplication": func() error {
+			_, err := client.CreatePlatformApplication(ctx, &sns.CreatePlatformApplicationInput{Name: aws.String("app"), Platform: aws.String("APNS"),
+				Attributes: map[string]string{"PlatformCredential": credential, "PlatformPrincipal": "principal-" + email}})
+			return err
+		},
+	}
+	for name, call := range calls {
+		err := call()
+		var api smithy.APIError
+		if !errors.As(err, &api) || api.ErrorCode() != "InvalidParameter" {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, s := range []string{err.Error(), api.ErrorMessage()} {
+			for _, secret := range []string{email, phone, phone[1:], "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC", body} {
+				if strings.Contains(s, secret) || strings.Contains(s, html.EscapeString(secret)) {
+					t.Errorf("%s: the answer still quotes %.12s...: %s", name, secret, s)
+				}
+			}
+			if name == "Subscribe" && !strings.Contains(s, topic) {
+				t.Errorf("%s: the answer lost what is not personal (the topic ARN): %s", name, s)
+			}
+		}
 	}
 }
