@@ -1,10 +1,12 @@
 // Package snsstub is a minimal in-process SNS endpoint for tests and
-// benchmarks: it answers Publish and ListTopics with fixed, well-formed
-// awsQuery responses, so the cost measured is the client's, not a peer's.
+// benchmarks: it answers Publish, PublishBatch and ListTopics with fixed,
+// well-formed awsQuery responses, so the cost measured is the client's, not
+// a peer's.
 package snsstub
 
 import (
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +21,9 @@ type Server struct {
 	Requests atomic.Int64
 	// Topics is how many topics ListTopics reports, 100 a page.
 	Topics int
+	// Answer, when set, may answer request n (from 1) itself: ok false
+	// leaves it to the stub.
+	Answer func(n int64, form url.Values) (status int, body string, ok bool)
 }
 
 // MissingTopic is a topic ARN the stub answers with NotFound.
@@ -36,7 +41,7 @@ const publishResponse = `<PublishResponse xmlns="http://sns.amazonaws.com/doc/20
 const notFoundResponse = `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>9dd01905-5012-5f99-8663-4b3ecd0dfaef</RequestId></ErrorResponse>`
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	s.Requests.Add(1)
+	n := s.Requests.Add(1)
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
@@ -48,6 +53,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/xml")
+	if s.Answer != nil {
+		if status, body, ok := s.Answer(n, form); ok {
+			w.WriteHeader(status)
+			io.WriteString(w, body)
+			return
+		}
+	}
 	switch form.Get("Action") {
 	case "Publish":
 		if form.Get("TopicArn") == MissingTopic {
@@ -56,6 +68,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		io.WriteString(w, publishResponse)
+	case "PublishBatch":
+		publishBatch(w, form)
 	case "ListTopics":
 		s.listTopics(w, form.Get("NextToken"))
 	default:
@@ -75,4 +89,24 @@ func (s *Server) listTopics(w http.ResponseWriter, token string) {
 		fmt.Fprintf(w, "<NextToken>%d</NextToken>", end)
 	}
 	fmt.Fprint(w, `</ListTopicsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListTopicsResponse>`)
+}
+
+// publishBatch accepts every entry. It answers as SNS does, each entry by
+// its Id, with a message ID, and a sequence number when the entry has a
+// message group.
+func publishBatch(w http.ResponseWriter, form url.Values) {
+	io.WriteString(w, `<PublishBatchResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishBatchResult><Successful>`)
+	for i := 1; ; i++ {
+		prefix := "PublishBatchRequestEntries.member." + strconv.Itoa(i) + "."
+		id, ok := form[prefix+"Id"]
+		if !ok {
+			break
+		}
+		fmt.Fprintf(w, "<member><Id>%s</Id><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e%03d</MessageId>", html.EscapeString(id[0]), i)
+		if form.Has(prefix + "MessageGroupId") {
+			fmt.Fprintf(w, "<SequenceNumber>100000000000000000%02d</SequenceNumber>", i)
+		}
+		io.WriteString(w, "</member>")
+	}
+	io.WriteString(w, `</Successful><Failed></Failed></PublishBatchResult><ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishBatchResponse>`)
 }
