@@ -134,7 +134,7 @@ func (s *scheduler) add(m model.Message, size int, res *PublishResult) error {
 			s.wg.Add(1)
 			s.timer.Reset(s.delay)
 		}
-		s.dispatch()
+		s.dispatch(false)
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ func (s *scheduler) expire() {
 	defer s.mu.Unlock()
 	s.timerOn = false
 	s.due = s.seq
-	s.dispatch()
+	s.dispatch(false)
 }
 
 // starved runs before a Publish waits for flow control, and once Close's
@@ -181,7 +181,7 @@ func (s *scheduler) starved() {
 	if s.inflight == 0 {
 		s.due = s.seq
 	}
-	s.dispatch()
+	s.dispatch(false)
 }
 
 // flush makes every queued message due and returns the results of the
@@ -209,24 +209,31 @@ func (s *scheduler) flush(closing bool) []*PublishResult {
 		results[i] = e.res
 	}
 	s.due = s.seq
-	s.dispatch()
+	s.dispatch(false)
 	return results
 }
 
-// dispatch starts the requests that can go. s.mu is held.
-func (s *scheduler) dispatch() {
+// dispatch starts the requests that can go, each on a goroutine of its
+// own but the first when reuse: that one it returns, for the caller's
+// goroutine, whose stack the SDK has already grown. s.mu is held.
+func (s *scheduler) dispatch(reuse bool) (next *request) {
 	if s.ctx.Err() != nil {
 		s.abort()
-		return
+		return nil
 	}
 	for s.inflight < s.maxInflight && len(s.ready) > 0 &&
 		(s.readyN >= s.count || s.readyBytes >= s.bytes || s.ready[0].items[0].seq <= s.due) {
 		r := s.fill()
 		s.inflight++
 		s.pending[r] = true
+		if reuse && next == nil {
+			next = r
+			continue
+		}
 		s.wg.Add(1)
 		go s.run(r)
 	}
+	return next
 }
 
 // fill takes a request's entries from the heads of the ready queues. A
@@ -265,15 +272,19 @@ func (s *scheduler) fill() *request {
 	return r
 }
 
+// run sends r, then the requests its completion lets go, while there are.
 func (s *scheduler) run(r *request) {
 	defer s.wg.Done()
-	s.send(r.entries)
-	s.complete(r)
+	for r != nil {
+		s.send(r.entries)
+		r = s.complete(r)
+	}
 }
 
 // complete records a request's outcomes: its groups are idle again, or
-// paused if one of their messages failed.
-func (s *scheduler) complete(r *request) {
+// paused if one of their messages failed. It returns a request to send
+// next, or nil.
+func (s *scheduler) complete(r *request) *request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.inflight--
@@ -298,7 +309,7 @@ func (s *scheduler) complete(r *request) {
 	if s.inflight == 0 && s.starving != nil && s.starving() {
 		s.due = s.seq
 	}
-	s.dispatch()
+	return s.dispatch(true)
 }
 
 // pause stops q's group after one of its messages failed with cause: the
