@@ -31,13 +31,12 @@ import (
 // A Publisher is safe for concurrent use. Close it to deliver what is
 // pending and stop its goroutines.
 type Publisher struct {
-	c        *Client
-	region   region.Region
-	topic    model.Topic
-	settings PublishSettings
-	s        *scheduler
-	flow     *flowController
-	cancel   context.CancelCauseFunc
+	c      *Client
+	region region.Region
+	topic  model.Topic
+	s      *scheduler
+	flow   *flowController
+	cancel context.CancelCauseFunc
 
 	closing   atomic.Bool // set once Close starts; Publish checks it first
 	closeOnce sync.Once
@@ -58,7 +57,7 @@ func (c *Client) NewPublisher(r region.Region, topic model.Topic, settings Publi
 		return nil, err
 	}
 	ctx, cancel := context.WithCancelCause(context.Background())
-	p := &Publisher{c: c, region: r, topic: topic, settings: set, cancel: cancel,
+	p := &Publisher{c: c, region: r, topic: topic, cancel: cancel,
 		flow: newFlowController(set.FlowControl), closeDone: make(chan struct{})}
 	p.s = c.newScheduler(ctx, r, topic, set.Timeout, set.CountThreshold, set.ByteThreshold, set.MaxConcurrentRequests, set.DelayThreshold)
 	p.s.wrap, p.s.release, p.s.starving = p.wrap, p.flow.release, p.flow.waiting
