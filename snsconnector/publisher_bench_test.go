@@ -160,15 +160,22 @@ func BenchmarkPublisherHeldResults(b *testing.B) {
 // BenchmarkBatchClientCost is the client's CPU and allocations per
 // message, publishing to an in-process HTTP stub of SNS (so the SDK's
 // serialization, signing and HTTP run, and no emulator's cost hides them):
-// the Publisher fed by 16 goroutines against the raw SDK's PublishBatch of
-// 10 from 16 goroutines, on a standard topic and on a FIFO topic with 16
-// message groups (raw: one goroutine per group). ns/op and allocs/op are
-// per message, and cpu-ns/msg is the process's CPU time (user plus
-// system, the stub's included) per message: on a shared machine it is the
-// figure to compare, since wall time waits for other processes; msgs/req
-// is how full the requests were. Side by side, in one run:
+// the Publisher fed by 16 or 64 goroutines against the raw SDK's
+// PublishBatch of 10 from 16 goroutines, on a standard topic and on a FIFO
+// topic with 16 message groups (raw: one goroutine per group). ns/op and
+// allocs/op are per message; cpu-ns/msg is the process's CPU time (user
+// plus system, the stub's included) per message, the figure to compare on
+// a shared machine, where wall time waits for other processes; msgs/req is
+// how full the requests were. Each case in a fresh process, in alternating
+// order, side by side (the order of cases within one process favours the
+// later ones, which find the heap grown and connections open):
 //
-//	go test -run '^$' -bench BatchClientCost -benchmem -count 10 ./snsconnector/ > cost.txt
+//	go test -c -o /tmp/sns.test ./snsconnector/
+//	for i in $(seq 10); do
+//	  for impl in publisher-16g publisher-64g sdk-batch-16g; do
+//	    /tmp/sns.test -test.run '^$' -test.bench "BatchClientCost/.*/impl=$impl\$" -test.benchmem -test.benchtime 20000x
+//	  done
+//	done > cost.txt
 //	go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da -col /impl cost.txt
 func BenchmarkBatchClientCost(b *testing.B) {
 	stub := snsstub.New()
@@ -201,31 +208,33 @@ func BenchmarkBatchClientCost(b *testing.B) {
 			}
 			return m
 		}
-		b.Run("topic="+topic.name+"/impl=publisher", func(b *testing.B) {
-			c, err := New(ctx, WithEndpoint(stub.URL), WithCredentialsProvider(creds))
-			if err != nil {
-				b.Fatal(err)
-			}
-			p, err := c.NewPublisher(region.USEast1, model.Topic{ARN: topic.arn}, PublishSettings{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			measure(b, func() {
-				var next atomic.Int64
-				var wg sync.WaitGroup
-				for range 16 {
-					wg.Go(func() {
-						for i := int(next.Add(1) - 1); i < b.N; i = int(next.Add(1) - 1) {
-							p.Publish(ctx, msg(i))
-						}
-					})
-				}
-				wg.Wait()
-				if err := p.Close(ctx); err != nil {
+		for _, producers := range []int{16, 64} {
+			b.Run("topic="+topic.name+"/impl=publisher-"+strconv.Itoa(producers)+"g", func(b *testing.B) {
+				c, err := New(ctx, WithEndpoint(stub.URL), WithCredentialsProvider(creds))
+				if err != nil {
 					b.Fatal(err)
 				}
+				p, err := c.NewPublisher(region.USEast1, model.Topic{ARN: topic.arn}, PublishSettings{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				measure(b, func() {
+					var next atomic.Int64
+					var wg sync.WaitGroup
+					for range producers {
+						wg.Go(func() {
+							for i := int(next.Add(1) - 1); i < b.N; i = int(next.Add(1) - 1) {
+								p.Publish(ctx, msg(i))
+							}
+						})
+					}
+					wg.Wait()
+					if err := p.Close(ctx); err != nil {
+						b.Fatal(err)
+					}
+				})
 			})
-		})
+		}
 		b.Run("topic="+topic.name+"/impl=sdk-batch-16g", func(b *testing.B) {
 			api := sns.NewFromConfig(aws.Config{Region: "us-east-1", Credentials: creds, BaseEndpoint: aws.String(stub.URL)})
 			measure(b, func() { rawBatches(b, api, topic.arn, topic.groups > 0) })
