@@ -172,7 +172,9 @@ func BenchmarkPublisherHeldResults(b *testing.B) {
 //
 //	go test -c -o /tmp/sns.test ./snsconnector/
 //	for i in $(seq 10); do
-//	  for impl in publisher-16g publisher-64g sdk-batch-16g; do
+//	  set -- publisher-16g publisher-64g sdk-batch-16g
+//	  [ $((i % 2)) = 0 ] && set -- sdk-batch-16g publisher-64g publisher-16g
+//	  for impl; do
 //	    /tmp/sns.test -test.run '^$' -test.bench "BatchClientCost/.*/impl=$impl\$" -test.benchmem -test.benchtime 20000x
 //	  done
 //	done > cost.txt
