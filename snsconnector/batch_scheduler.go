@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -46,7 +47,7 @@ type scheduler struct {
 	paused     map[string]error // FIFO groups refusing new messages, and why
 	readyN     int              // messages in ready queues
 	readyBytes int
-	inflight   int
+	inflight   atomic.Int32 // changed with mu held; starved reads it without
 	seq, due   uint64 // messages are numbered from 1; those up to due wait for no company
 	pending    map[*request]bool
 	timer      *time.Timer
@@ -176,11 +177,12 @@ func (s *scheduler) expire() {
 // context has ended. With no request in flight nothing would free room:
 // what is queued goes now (or fails, once the context has ended).
 func (s *scheduler) starved() {
+	if s.inflight.Load() > 0 {
+		return // the completion that ends the last one sees the waiter
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.inflight == 0 {
-		s.due = s.seq
-	}
+	s.due = s.seq
 	s.dispatch(false)
 }
 
@@ -221,10 +223,10 @@ func (s *scheduler) dispatch(reuse bool) (next *request) {
 		s.abort()
 		return nil
 	}
-	for s.inflight < s.maxInflight && len(s.ready) > 0 &&
+	for int(s.inflight.Load()) < s.maxInflight && len(s.ready) > 0 &&
 		(s.readyN >= s.count || s.readyBytes >= s.bytes || s.ready[0].items[0].seq <= s.due) {
 		r := s.fill()
-		s.inflight++
+		s.inflight.Add(1)
 		s.pending[r] = true
 		if reuse && next == nil {
 			next = r
@@ -287,7 +289,7 @@ func (s *scheduler) run(r *request) {
 func (s *scheduler) complete(r *request) *request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.inflight--
+	s.inflight.Add(-1)
 	delete(s.pending, r)
 	for _, q := range r.queues {
 		q.busy = false
@@ -303,10 +305,8 @@ func (s *scheduler) complete(r *request) *request {
 			delete(s.queues, q.group)
 		}
 	}
-	for _, e := range r.entries {
-		s.resolve(e)
-	}
-	if s.inflight == 0 && s.starving != nil && s.starving() {
+	s.resolve(r.entries)
+	if s.inflight.Load() == 0 && s.starving != nil && s.starving() {
 		s.due = s.seq
 	}
 	return s.dispatch(true)
@@ -339,21 +339,25 @@ func (s *scheduler) abort() {
 func (s *scheduler) fail(q *queue, err error) {
 	for _, e := range q.items {
 		e.err = err
-		s.resolve(e)
 	}
+	s.resolve(q.items)
 	clear(q.items)
 	q.items, q.bytes = q.items[:0], 0
 }
 
-// resolve sets e's result and returns its room to flow control. s.mu is
-// held.
-func (s *scheduler) resolve(e *entry) {
-	err := e.err
-	if err != nil && s.wrap != nil {
-		err = s.wrap(err)
+// resolve sets the results of es and returns their room to flow control.
+// s.mu is held.
+func (s *scheduler) resolve(es []*entry) {
+	bytes := 0
+	for _, e := range es {
+		err := e.err
+		if err != nil && s.wrap != nil {
+			err = s.wrap(err)
+		}
+		e.res.set(e.resp, err)
+		bytes += e.size
 	}
-	e.res.set(e.resp, err)
-	if s.release != nil {
-		s.release(1, e.size)
+	if s.release != nil && len(es) > 0 {
+		s.release(len(es), bytes)
 	}
 }
