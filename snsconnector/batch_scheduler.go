@@ -43,12 +43,14 @@ type scheduler struct {
 
 	mu         sync.Mutex
 	queues     map[string]*queue
-	ready      []*queue         // idle queues with messages, oldest head first
+	ready      []*queue         // idle queues with messages, by since
 	paused     map[string]error // FIFO groups refusing new messages, and why
 	readyN     int              // messages in ready queues
 	readyBytes int
 	inflight   atomic.Int32 // changed with mu held; starved reads it without
-	seq, due   uint64 // messages are numbered from 1; those up to due wait for no company
+	seq        uint64       // messages are numbered from 1
+	due        uint64       // queues ready since up to it wait for no company (delay, flush)
+	flushed    uint64       // messages up to it are flushed: they wait for no company
 	pending    map[*request]bool
 	timer      *time.Timer
 	timerOn    bool
@@ -70,8 +72,9 @@ type entry struct {
 type queue struct {
 	group string
 	items []*entry
-	bytes int  // of items
-	busy  bool // a request in flight carries the group
+	bytes int    // of items
+	busy  bool   // a request in flight carries the group
+	since uint64 // ready since: its head's seq, or for a group back from a request, the latest seq then
 }
 
 type request struct {
@@ -124,7 +127,7 @@ func (s *scheduler) add(m model.Message, size int, res *PublishResult) error {
 	switch {
 	case q.busy:
 	case len(q.items) == 1:
-		s.makeReady(q)
+		s.makeReady(q, s.seq)
 	default:
 		s.readyN++
 		s.readyBytes += size
@@ -140,9 +143,10 @@ func (s *scheduler) add(m model.Message, size int, res *PublishResult) error {
 	return nil
 }
 
-// makeReady puts q among the ready queues, by the age of its head.
-func (s *scheduler) makeReady(q *queue) {
-	i, _ := slices.BinarySearchFunc(s.ready, q.items[0].seq, func(r *queue, seq uint64) int { return cmp.Compare(r.items[0].seq, seq) })
+// makeReady puts q among the ready queues, by the time it is ready since.
+func (s *scheduler) makeReady(q *queue, since uint64) {
+	q.since = since
+	i, _ := slices.BinarySearchFunc(s.ready, since, func(r *queue, since uint64) int { return cmp.Compare(r.since, since) })
 	s.ready = slices.Insert(s.ready, i, q)
 	s.readyN += len(q.items)
 	s.readyBytes += q.bytes
@@ -182,7 +186,7 @@ func (s *scheduler) starved() {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.due = s.seq
+	s.due, s.flushed = s.seq, s.seq
 	s.dispatch(false)
 }
 
@@ -210,7 +214,7 @@ func (s *scheduler) flush(closing bool) []*PublishResult {
 	for i, e := range es {
 		results[i] = e.res
 	}
-	s.due = s.seq
+	s.due, s.flushed = s.seq, s.seq
 	s.dispatch(false)
 	return results
 }
@@ -224,7 +228,7 @@ func (s *scheduler) dispatch(reuse bool) (next *request) {
 		return nil
 	}
 	for int(s.inflight.Load()) < s.maxInflight && len(s.ready) > 0 &&
-		(s.readyN >= s.count || s.readyBytes >= s.bytes || s.ready[0].items[0].seq <= s.due) {
+		(s.readyN >= s.count || s.readyBytes >= s.bytes || s.ready[0].since <= s.due) {
 		r := s.fill()
 		s.inflight.Add(1)
 		s.pending[r] = true
@@ -262,13 +266,17 @@ func (s *scheduler) fill() *request {
 		clear(q.items[:n])
 		q.items, q.bytes = q.items[n:], q.bytes-took
 		s.readyN, s.readyBytes = s.readyN-n, s.readyBytes-took
-		if s.fifo || len(q.items) == 0 {
-			s.ready[0] = nil
-			s.ready = s.ready[1:]
-		}
-		if s.fifo {
+		switch {
+		case s.fifo: // busy: what it has left is not ready either
+			s.readyN, s.readyBytes = s.readyN-len(q.items), s.readyBytes-q.bytes
 			q.busy = true
 			r.queues = append(r.queues, q)
+			fallthrough
+		case len(q.items) == 0:
+			s.ready[0] = nil
+			s.ready = s.ready[1:]
+		default:
+			q.since = q.items[0].seq // the one queue of a standard topic
 		}
 	}
 	return r
@@ -300,14 +308,21 @@ func (s *scheduler) complete(r *request) *request {
 			}
 		}
 		if len(q.items) > 0 {
-			s.makeReady(q)
+			// Back from its request, the group waits for company as if
+			// its messages were new (they waited for their turn, not for
+			// company), unless a flush covers them.
+			since := s.seq
+			if q.items[0].seq <= s.flushed {
+				since = q.items[0].seq
+			}
+			s.makeReady(q, since)
 		} else {
 			delete(s.queues, q.group)
 		}
 	}
 	s.resolve(r.entries)
 	if s.inflight.Load() == 0 && s.starving != nil && s.starving() {
-		s.due = s.seq
+		s.due, s.flushed = s.seq, s.seq
 	}
 	return s.dispatch(true)
 }

@@ -16,8 +16,9 @@ func TestPublisherFIFOManyGroupsKeepEveryRequestSlotBusy(t *testing.T) {
 	// Issue 12: with batches chained on every group they carried, 20
 	// groups at 20 ms a request had one request in flight and took 2 s
 	// for 1,000 messages. With a queue per group, the 16 slots fill with
-	// full requests: 10 round trips (the 4 groups published last wait
-	// their turn behind older messages, then go 3 at a time).
+	// full requests: 10 round trips where 7 would do, as Flush makes every
+	// message due and the oldest go first, so the 4 groups published last
+	// wait behind the others' older messages.
 	synctest.Test(t, func(t *testing.T) {
 		f := &batchFake{hold: 20 * time.Millisecond}
 		p := newPublisher(t, f, fifoARN, PublishSettings{})
@@ -110,6 +111,36 @@ func TestPublishBatchFIFOManyGroupsUseEveryRequestSlot(t *testing.T) {
 		wantGroupOrder(t, f, msgs)
 		if f.maxInflight != DefaultBatchConcurrency {
 			t.Errorf("at most %d requests in flight; want %d", f.maxInflight, DefaultBatchConcurrency)
+		}
+	})
+}
+
+func TestPublisherFIFOMessagesOfABusyGroupDoNotCountTowardsAFullRequest(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := &batchFake{hold: 10 * time.Millisecond}
+		p := newPublisher(t, f, fifoARN, PublishSettings{CountThreshold: 4, MaxConcurrentRequests: 2, DelayThreshold: time.Hour})
+		publish := func(group string, n int) {
+			for i := range n {
+				body := fmt.Sprintf("%s-%d", group, i)
+				p.Publish(context.Background(), model.Message{Body: body, GroupID: group, DeduplicationID: body})
+			}
+		}
+		publish("x", 4)
+		publish("y", 4) // two full requests: both slots busy
+		publish("a", 6) // waits for a slot
+		time.Sleep(15 * time.Millisecond)
+		// x and y were answered; a's first four are in flight, its other
+		// two wait behind them. Two messages of c do not make a full
+		// request with those two.
+		publish("c", 2)
+		synctest.Wait()
+		for _, r := range f.snapshot() {
+			if len(r.bodies) != 4 {
+				t.Errorf("request %v sent before it was full or due", r.bodies)
+			}
+		}
+		if err := p.Flush(context.Background()); err != nil {
+			t.Fatal(err)
 		}
 	})
 }
