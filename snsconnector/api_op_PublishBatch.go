@@ -41,7 +41,7 @@ const DefaultBatchConcurrency = 8
 //
 // FIFO topics: messages of one group keep their input order. A group has
 // at most one request in flight; groups are independent, and a request is
-// filled from the groups that are idle, oldest message first. A message is
+// filled from the heads of the groups that are idle. A message is
 // sent only after every earlier message of its group was accepted: once
 // one fails (invalid, refused, or unsent), the later messages of its group
 // are not sent and fail with a *[GroupPausedError] (errors.Is

@@ -20,9 +20,10 @@ import (
 // Messages queue per FIFO message group (a standard topic has one queue).
 // A group with a request in flight is busy and its messages wait, so a
 // group never has two requests at once and keeps its order, while other
-// groups go in parallel. A request takes the oldest messages of the idle
-// queues, up to count entries and bytes; it goes when it is full or its
-// oldest message is due (delay, Flush, Close), at most maxInflight at once.
+// groups go in parallel. A request takes the heads of the idle queues, the
+// one ready longest first, up to count entries and bytes; it goes when it
+// is full or that queue is due (delay, Flush, Close), at most maxInflight at
+// once. A group back from a request waits for company as a new one does.
 // A failed message pauses its group: the messages queued behind it fail
 // with a *GroupPausedError, and paused refuses new ones until resume.
 type scheduler struct {
