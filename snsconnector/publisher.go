@@ -21,11 +21,10 @@ import (
 //
 // On a FIFO topic each message group keeps its order: a group has at most
 // one request in flight, while different groups go in parallel, and a
-// request carries the heads of the groups that are idle, which take turns
-// (see [Client.PublishBatch] for what SNS decides). When a
-// message of a group fails, the group is paused: its messages still queued
-// and those published afterwards fail with a *[GroupPausedError], so
-// nothing of the group is sent ahead of the failed message, until
+// request carries the heads of the groups that are idle, which take turns.
+// When a message of a group fails, the group is paused: its messages still
+// queued and those published afterwards fail with a *[GroupPausedError],
+// so nothing of the group is sent ahead of the failed message, until
 // [Publisher.ResumeGroup]. (A message refused by validation in Publish also
 // pauses its group for later messages; earlier queued ones still go.)
 //
