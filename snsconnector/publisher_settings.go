@@ -15,7 +15,8 @@ import (
 type PublishSettings struct {
 	// DelayThreshold is how long a message may wait for others to share
 	// its request. A request goes when it is full (CountThreshold,
-	// ByteThreshold) or its first message has waited this long.
+	// ByteThreshold) or its first message has waited this long, counted on
+	// a FIFO topic from when its group has no request in flight.
 	DelayThreshold time.Duration
 	// CountThreshold is the most messages in one request: 1 to 10 (SNS's
 	// maximum).
