@@ -3,7 +3,6 @@ package snsconnector
 import (
 	"context"
 	"errors"
-	"net/url"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -17,7 +16,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 	"github.com/aws/smithy-go"
 
-	"github.com/go-sns/connector/internal/snsstub"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
 )
@@ -139,14 +137,11 @@ func TestEntryRetriesCountTheSDKsAttempts(t *testing.T) {
 	// The first request fails as a whole and the SDK retries it; SNS then
 	// refuses the entry. Of the 3 attempts the message has, 2 are spent:
 	// one request more, not two.
-	stub := snsstub.New()
-	defer stub.Close()
-	stub.Answer = func(n int64, _ url.Values) (int, string, bool) {
-		if n == 1 {
-			return 500, `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Receiver</Type><Code>InternalError</Code><Message>boom</Message></Error><RequestId>r</RequestId></ErrorResponse>`, true
-		}
-		return 200, `<PublishBatchResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishBatchResult><Successful></Successful><Failed><member><Id>0</Id><Code>InternalError</Code><SenderFault>false</SenderFault><Message>try again</Message></member></Failed></PublishBatchResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishBatchResponse>`, true
-	}
+	stub := newStub(t, "orders")
+	stub.Fake.FailNext(opPublishBatch, &types.InternalErrorException{Message: aws.String("boom")})
+	stub.Fake.SetEntryFault(func(string, types.PublishBatchRequestEntry) *types.BatchResultErrorEntry {
+		return refuse("InternalError", false)
+	})
 	c, err := New(context.Background(), WithConfig(aws.Config{Region: "us-east-1"}), WithEndpoint(stub.URL),
 		WithStaticCredentials("AKID", "SECRET", ""),
 		withStandardRetryer(func(o *retry.StandardOptions) { o.Backoff = &recordingBackoff{}; o.MaxAttempts = 3 }))
@@ -158,7 +153,7 @@ func TestEntryRetriesCountTheSDKsAttempts(t *testing.T) {
 	if !errors.As(resp.Results[0].Err, &ee) || ee.Attempts != 3 {
 		t.Fatalf("result %+v; want refused after 3 attempts", resp.Results[0])
 	}
-	if n := stub.Requests.Load(); n != 3 {
+	if n := stub.Fake.Calls(opPublishBatch); n != 3 {
 		t.Errorf("%d requests; want 3, the client's attempts", n)
 	}
 }

@@ -6,12 +6,16 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 )
 
-// FakeSNS is what this package's tests use of *snstest.Server.
+// FakeSNS is what this package's tests use of *snstest.Server (see
+// snstest's Calls, FailNext and SetEntryFault).
 type FakeSNS interface {
 	API
 	Calls(op string) int
+	FailNext(op string, err error)
+	SetEntryFault(f func(topicARN string, entry types.PublishBatchRequestEntry) *types.BatchResultErrorEntry)
 }
 
 // StartFakeSNS serves snstest's fake SNS over HTTP on a loopback port

@@ -1,7 +1,10 @@
-// Package snsstub is a minimal in-process SNS endpoint for tests and
-// benchmarks: it answers Publish, PublishBatch and ListTopics with fixed,
-// well-formed awsQuery responses, so the cost measured is the client's, not
-// a peer's.
+// Package snsstub is an SNS endpoint for benchmarks of the client's own
+// cost: it answers Publish and PublishBatch with fixed, well-formed awsQuery
+// responses, accepting everything, whatever the input. A client-cost
+// benchmark measures the process's CPU, the in-process server's included,
+// so the server must cost little and the same for both sides of a
+// comparison; snstest's fake checks SNS's rules and costs far more.
+// Behaviour tests use snstest over HTTP (FailNext, SetEntryFault), not this.
 package snsstub
 
 import (
@@ -19,15 +22,7 @@ import (
 type Server struct {
 	*httptest.Server
 	Requests atomic.Int64
-	// Topics is how many topics ListTopics reports, 100 a page.
-	Topics int
-	// Answer, when set, may answer request n (from 1) itself: ok false
-	// leaves it to the stub.
-	Answer func(n int64, form url.Values) (status int, body string, ok bool)
 }
-
-// MissingTopic is a topic ARN the stub answers with NotFound.
-const MissingTopic = "arn:aws:sns:us-east-1:123456789012:missing"
 
 // New starts a stub on a loopback port; Close it when done.
 func New() *Server {
@@ -38,10 +33,8 @@ func New() *Server {
 
 const publishResponse = `<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>94f20ce6-13c5-43a0-9a9e-ca52d816e90b</MessageId></PublishResult><ResponseMetadata><RequestId>f187a3c1-376f-11df-8963-01868b7c937a</RequestId></ResponseMetadata></PublishResponse>`
 
-const notFoundResponse = `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>NotFound</Code><Message>Topic does not exist</Message></Error><RequestId>9dd01905-5012-5f99-8663-4b3ecd0dfaef</RequestId></ErrorResponse>`
-
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
-	n := s.Requests.Add(1)
+	s.Requests.Add(1)
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
@@ -53,42 +46,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/xml")
-	if s.Answer != nil {
-		if status, body, ok := s.Answer(n, form); ok {
-			w.WriteHeader(status)
-			io.WriteString(w, body)
-			return
-		}
-	}
 	switch form.Get("Action") {
 	case "Publish":
-		if form.Get("TopicArn") == MissingTopic {
-			w.WriteHeader(http.StatusNotFound)
-			io.WriteString(w, notFoundResponse)
-			return
-		}
 		io.WriteString(w, publishResponse)
 	case "PublishBatch":
 		publishBatch(w, form)
-	case "ListTopics":
-		s.listTopics(w, form.Get("NextToken"))
 	default:
 		http.Error(w, "snsstub: unsupported action", http.StatusBadRequest)
 	}
-}
-
-func (s *Server) listTopics(w http.ResponseWriter, token string) {
-	start, _ := strconv.Atoi(token)
-	end := min(start+100, s.Topics)
-	fmt.Fprint(w, `<ListTopicsResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><ListTopicsResult><Topics>`)
-	for i := start; i < end; i++ {
-		fmt.Fprintf(w, "<member><TopicArn>arn:aws:sns:us-east-1:123456789012:topic-%04d</TopicArn></member>", i)
-	}
-	fmt.Fprint(w, `</Topics>`)
-	if end < s.Topics {
-		fmt.Fprintf(w, "<NextToken>%d</NextToken>", end)
-	}
-	fmt.Fprint(w, `</ListTopicsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListTopicsResponse>`)
 }
 
 // publishBatch accepts every entry. It answers as SNS does, each entry by
