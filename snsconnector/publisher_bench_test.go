@@ -144,9 +144,7 @@ func TestPublisherResultsDoNotKeepTheirBodies(t *testing.T) {
 
 // BenchmarkPublisherHeldResults holds 100,000 results of 4 KiB messages
 // and reports the live heap they add once resolved (issue 12's target:
-// under 10 MiB), and per result:
-//
-//	go test -run '^$' -bench HeldResults -benchtime 1x -count 6 ./snsconnector/
+// under 10 MiB), and per result: make bench-memory.
 func BenchmarkPublisherHeldResults(b *testing.B) {
 	const n = 100_000
 	var live uint64
@@ -158,27 +156,19 @@ func BenchmarkPublisherHeldResults(b *testing.B) {
 }
 
 // BenchmarkBatchClientCost is the client's CPU and allocations per
-// message, publishing to an in-process HTTP stub of SNS (so the SDK's
-// serialization, signing and HTTP run, and no emulator's cost hides them):
+// message, publishing to an in-process HTTP stub of SNS (snsstub, as
+// BenchmarkPublish: so the SDK's serialization, signing and HTTP run, and
+// no emulator's cost hides them):
 // the Publisher fed by 16 or 64 goroutines against the raw SDK's
 // PublishBatch of 10 from 16 goroutines, on a standard topic and on a FIFO
 // topic with 16 message groups (raw: one goroutine per group). ns/op and
 // allocs/op are per message; cpu-ns/msg is the process's CPU time (user
 // plus system, the stub's included) per message, the figure to compare on
 // a shared machine, where wall time waits for other processes; msgs/req is
-// how full the requests were. Each case in a fresh process, in alternating
-// order, side by side (the order of cases within one process favours the
-// later ones, which find the heap grown and connections open):
-//
-//	go test -c -o /tmp/sns.test ./snsconnector/
-//	for i in $(seq 10); do
-//	  set -- publisher-16g publisher-64g sdk-batch-16g
-//	  [ $((i % 2)) = 0 ] && set -- sdk-batch-16g publisher-64g publisher-16g
-//	  for impl; do
-//	    /tmp/sns.test -test.run '^$' -test.bench "BatchClientCost/.*/impl=$impl\$" -test.benchmem -test.benchtime 20000x
-//	  done
-//	done > cost.txt
-//	go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da -col /impl cost.txt
+// how full the requests were. make bench-client runs each case in a fresh
+// process, in alternating order, and puts them side by side (the order of
+// cases within one process favours the later ones, which find the heap
+// grown and connections open).
 func BenchmarkBatchClientCost(b *testing.B) {
 	stub := snsstub.New()
 	defer stub.Close()
