@@ -24,7 +24,7 @@ GOTEST := $(BIN)/gotestsum --format pkgname --format-hide-empty-pkg --
 # Integration tests fail, rather than skip, when the emulator cannot run.
 REQUIRE := SNSCONNECTOR_REQUIRE_EMULATOR=1
 
-.PHONY: all demo example test unit lint fuzz soak emulator tools bench bench-throughput clean
+.PHONY: all demo example test unit lint fuzz soak emulator tools bench bench-client bench-memory bench-throughput clean
 
 all: test
 
@@ -113,9 +113,37 @@ bench: tools
 	done
 	$(BIN)/benchstat -col /impl bench/publish.txt
 
+## bench-client: the batching paths' client CPU and allocations per message
+## on the same stub endpoint (BenchmarkBatchClientCost): the Publisher fed by
+## 16 and by 64 goroutines against the raw SDK's PublishBatch of 10 from 16
+## goroutines, on a standard topic and on a FIFO topic with 16 groups. As in
+## bench, each round runs every case in a fresh process, in alternating order.
+CLIENT_N ?= 20000
+bench-client: tools
+	@mkdir -p bench
+	@rm -f bench/client.txt
+	$(GO) test -c -o bench/snsconnector.test ./snsconnector/
+	@for i in $$(seq $(BENCH_COUNT)); do \
+		if [ $$((i % 2)) = 1 ]; then order="publisher-16g publisher-64g sdk-batch-16g"; else order="sdk-batch-16g publisher-64g publisher-16g"; fi; \
+		for impl in $$order; do \
+			bench/snsconnector.test -test.run='^$$' -test.bench="^BenchmarkBatchClientCost\$$/.*/impl=$$impl\$$" \
+				-test.benchmem -test.benchtime=$(CLIENT_N)x >> bench/client.txt || exit 1; \
+		done; \
+	done
+	$(BIN)/benchstat -col /impl bench/client.txt
+
+## bench-memory: the live heap that 100,000 resolved PublishResults of 4 KiB
+## messages keep, held by the caller (BenchmarkPublisherHeldResults)
+bench-memory: tools
+	@mkdir -p bench
+	$(GO) test -run='^$$' -bench='^BenchmarkPublisherHeldResults$$' -benchtime=1x -count=$(BENCH_COUNT) ./snsconnector/ > bench/memory.txt
+	$(BIN)/benchstat bench/memory.txt
+
 ## bench-throughput: msgs/s and client CPU per message through fauxqs, every
-## message counted back out of SQS: Publish, PublishBatch, the Publisher,
-## the raw SDK's parallel batches and Go CDK, in one run. Each of the
+## message counted back out of SQS (each FIFO group in order): Publish,
+## PublishBatch, the Publisher, the raw SDK's parallel batches and Go CDK on
+## a standard topic, and on a FIFO topic with 16 groups the Publisher against
+## the raw SDK's goroutine per group, in one run. Each of the
 ## THROUGHPUT_COUNT runs measures every case once, with a fresh emulator
 ## warmed up by every case, in a rotated order, so neither a burst of load
 ## elsewhere nor a case's position favours one case. The emulator shares
@@ -132,4 +160,4 @@ bench-throughput: emulator tools
 	$(BIN)/benchstat bench/throughput.txt
 
 clean:
-	rm -rf $(EMU_DIR)/node_modules $(BIN) bench/*.txt
+	rm -rf $(EMU_DIR)/node_modules $(BIN) bench/*.txt bench/*.test

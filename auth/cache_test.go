@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -62,12 +63,20 @@ func TestCacheSixtyFourCallersOneSession(t *testing.T) {
 // CreateSession happens only inside the expiry window; when a refresh
 // fails while the old credentials are valid, callers keep getting them and
 // the failure is logged; once they really expire, callers get the error.
+//
+// It runs in a synctest bubble, with the server called in-process: the
+// cache, the provider and the server share the bubble's fake clock, so its
+// seconds of credential lifetime pass at once.
 func TestCacheRefreshAndFallback(t *testing.T) {
 	t.Parallel()
+	synctest.Test(t, testCacheRefreshAndFallback)
+}
+
+func testCacheRefreshAndFallback(t *testing.T) {
 	const lifetime = 4 * time.Second
 	f := newFixture(t, rolesanywheretest.P256, rolesanywheretest.Options{Lifetime: lifetime})
 	var logs logBuffer
-	p, err := NewRolesAnywhereProvider(f.config(f.leaf), WithMaxAttempts(1))
+	p, err := NewRolesAnywhereProvider(f.config(f.leaf), WithMaxAttempts(1), WithHTTPClient(f.inProcess()))
 	if err != nil {
 		t.Fatal(err)
 	}

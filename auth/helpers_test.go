@@ -6,6 +6,8 @@ import (
 	"crypto"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"sync"
 	"testing"
@@ -27,6 +29,24 @@ func newFixture(t *testing.T, kt rolesanywheretest.KeyType, o rolesanywheretest.
 	ca := rolesanywheretest.NewCA(t, kt)
 	o.TrustAnchors = append(o.TrustAnchors, ca.Cert)
 	return &fixture{ca: ca, srv: rolesanywheretest.NewServer(t, o), leaf: ca.Issue(rolesanywheretest.LeafOptions{KeyType: kt}), dir: t.TempDir()}
+}
+
+// inProcess returns an HTTP client that serves each request with the
+// fixture's handler in the caller's goroutine, and stops the server's
+// listener: in a synctest bubble, where a goroutine waiting on the network
+// would keep the fake clock from moving, the whole exchange then runs on
+// the bubble's clock.
+func (f *fixture) inProcess() HTTPClient {
+	f.srv.Close()
+	return handlerClient{f.srv.Config.Handler}
+}
+
+type handlerClient struct{ h http.Handler }
+
+func (c handlerClient) Do(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	c.h.ServeHTTP(rec, r)
+	return rec.Result(), nil
 }
 
 // config returns a RolesAnywhereConfig for leaf against the fixture's server.

@@ -11,14 +11,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math"
-	mathrand "math/rand/v2"
 	"net/http"
 	"net/url"
 	"regexp"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/go-sns/connector/internal/arn"
 	ep "github.com/go-sns/connector/internal/endpoint"
 	"github.com/go-sns/connector/internal/transport"
@@ -185,7 +184,8 @@ func isInsecure(s string) bool {
 // certificate for temporary credentials with IAM Roles Anywhere
 // CreateSession, natively: no cgo, no AWS helper binary. Each Retrieve
 // makes one CreateSession call (retrying 5xx, throttling and network
-// failures with jittered exponential backoff); wrap it in a cache, as
+// failures as the SDK's standard retryer does: jittered exponential
+// backoff, within a budget of retry tokens); wrap it in a cache, as
 // [Profile.CredentialsProvider] and [NewRolesAnywhereCredentials] do. It is
 // safe for concurrent use.
 type RolesAnywhereProvider struct {
@@ -193,6 +193,7 @@ type RolesAnywhereProvider struct {
 	region   region.Region
 	endpoint *url.URL
 	opts     *options
+	retryer  aws.Retryer
 }
 
 // NewRolesAnywhereProvider checks cfg (ARNs, certificate validity, key
@@ -232,7 +233,7 @@ func NewRolesAnywhereProvider(cfg RolesAnywhereConfig, opts ...Option) (*RolesAn
 		return nil, errors.Join(errs...)
 	}
 	cfg.Region = reg
-	return &RolesAnywhereProvider{cfg: cfg, region: reg, endpoint: endpoint, opts: o}, nil
+	return &RolesAnywhereProvider{cfg: cfg, region: reg, endpoint: endpoint, opts: o, retryer: newRetryer(o.maxAttempts)}, nil
 }
 
 // Region returns the region sessions are created in.
@@ -255,8 +256,10 @@ func (p *RolesAnywhereProvider) Format(f fmt.State, verb rune) { formatAs(f, ver
 // ErrAccessDenied, ErrResourceNotFound, ErrValidation, ErrThrottled).
 func (p *RolesAnywhereProvider) Retrieve(ctx context.Context) (aws.Credentials, error) {
 	var lastErr error
+	release := func(error) error { return nil }
 	for attempt := 1; ; attempt++ {
 		creds, err := p.attempt(ctx)
+		release(err)
 		if err == nil {
 			p.opts.logger.LogAttrs(ctx, slog.LevelDebug, "auth: IAM Roles Anywhere session created",
 				slog.String("access_key_id", creds.AccessKeyID),
@@ -268,14 +271,23 @@ func (p *RolesAnywhereProvider) Retrieve(ctx context.Context) (aws.Credentials, 
 		if ctx.Err() != nil {
 			return aws.Credentials{}, fmt.Errorf("auth: IAM Roles Anywhere CreateSession: %w", ctx.Err())
 		}
-		if !retryable(err) || attempt >= p.opts.maxAttempts {
+		if !p.retryer.IsErrorRetryable(err) || attempt >= p.retryer.MaxAttempts() {
 			break
 		}
-		wait := backoff(attempt)
+		wait, werr := p.retryer.RetryDelay(attempt, err)
+		if werr == nil {
+			release, werr = p.retryer.GetRetryToken(ctx, err)
+		}
+		if werr != nil {
+			p.opts.logger.LogAttrs(ctx, slog.LevelWarn, "auth: IAM Roles Anywhere CreateSession failed; not retried",
+				slog.Int("attempt", attempt), slog.String("reason", werr.Error()), slog.String("error", err.Error()))
+			break
+		}
 		p.opts.logger.LogAttrs(ctx, slog.LevelWarn, "auth: IAM Roles Anywhere CreateSession failed; retrying",
 			slog.Int("attempt", attempt), slog.Duration("backoff", wait), slog.String("error", err.Error()))
 		select {
 		case <-ctx.Done():
+			release(ctx.Err())
 			return aws.Credentials{}, fmt.Errorf("auth: IAM Roles Anywhere CreateSession: %w (last error: %v)", ctx.Err(), lastErr)
 		case <-p.opts.sleep(wait):
 		}
@@ -285,6 +297,17 @@ func (p *RolesAnywhereProvider) Retrieve(ctx context.Context) (aws.Credentials, 
 		return aws.Credentials{}, lastErr
 	}
 	return aws.Credentials{}, fmt.Errorf("auth: IAM Roles Anywhere CreateSession at %s: %w", p.endpoint.Host, lastErr)
+}
+
+// newRetryer is the SDK's standard retryer (its backoff, jitter and retry
+// tokens) with WithMaxAttempts' attempts, retrying what retryable says.
+func newRetryer(attempts int) aws.Retryer {
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		o.MaxAttempts = attempts
+		o.Retryables = []retry.IsErrorRetryable{retry.IsErrorRetryableFunc(func(err error) aws.Ternary {
+			return aws.BoolTernary(retryable(err))
+		})}
+	})
 }
 
 // retryable: service errors say so themselves; transport failures
@@ -297,13 +320,6 @@ func retryable(err error) bool {
 	}
 	var te *transportError
 	return errors.As(err, &te)
-}
-
-// backoff is full-jitter exponential: up to 200ms, 400ms, ... capped at 5s.
-func backoff(attempt int) time.Duration {
-	ceiling := float64(100*time.Millisecond) * math.Pow(2, float64(attempt))
-	ceiling = math.Min(ceiling, float64(5*time.Second))
-	return time.Duration(mathrand.Float64() * ceiling)
 }
 
 // transportError is a failure to get an answer at all.

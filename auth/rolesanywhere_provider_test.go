@@ -187,16 +187,19 @@ func TestRolesAnywhereTamperedBodyRefused(t *testing.T) {
 }
 
 func TestRolesAnywhereRetries(t *testing.T) {
+	// The SDK's standard retryer backs off with full jitter from 50 ms, or
+	// from 1 s after throttling, doubling each time.
 	cases := []struct {
 		name   string
 		faults []rolesanywheretest.Fault
 		ok     bool
 		calls  int64
+		base   time.Duration
 	}{
-		{"5xx then success", []rolesanywheretest.Fault{{Status: 500}, {Status: 503, InBody: true}}, true, 3},
-		{"throttled then success", []rolesanywheretest.Fault{{Status: 429}}, true, 2},
-		{"throttling code on 400", []rolesanywheretest.Fault{{Status: 400, Code: "ThrottlingException"}}, true, 2},
-		{"5xx every time", []rolesanywheretest.Fault{{Status: 500}, {Status: 502}, {Status: 500}, {Status: 500}}, false, 3},
+		{"5xx then success", []rolesanywheretest.Fault{{Status: 500}, {Status: 503, InBody: true}}, true, 3, 50 * time.Millisecond},
+		{"throttled then success", []rolesanywheretest.Fault{{Status: 429}}, true, 2, time.Second},
+		{"throttling code on 400", []rolesanywheretest.Fault{{Status: 400, Code: "ThrottlingException"}}, true, 2, time.Second},
+		{"5xx every time", []rolesanywheretest.Fault{{Status: 500}, {Status: 502}, {Status: 500}, {Status: 500}}, false, 3, 50 * time.Millisecond},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -229,11 +232,30 @@ func TestRolesAnywhereRetries(t *testing.T) {
 				t.Errorf("backed off %d times", len(slept))
 			}
 			for i, d := range slept {
-				if d < 0 || d > 100*time.Millisecond<<(i+1) {
-					t.Errorf("backoff %d = %s, outside full jitter", i+1, d)
+				if d < 0 || d > c.base<<i {
+					t.Errorf("backoff %d = %s, outside full jitter up to %s", i+1, d, c.base<<i)
 				}
 			}
 		})
+	}
+}
+
+func TestRolesAnywhereRetriesStopWhenTheRetryTokensRunOut(t *testing.T) {
+	// The standard retryer's budget of retry tokens ends a long outage's
+	// retries before WithMaxAttempts does.
+	f := newFixture(t, rolesanywheretest.P256, rolesanywheretest.Options{})
+	f.srv.FailAlways(&rolesanywheretest.Fault{Status: 500})
+	p, err := NewRolesAnywhereProvider(f.config(f.leaf), WithMaxAttempts(1000), func(o *options) {
+		o.sleep = func(time.Duration) <-chan time.Time { return time.After(0) }
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Retrieve(context.Background()); err == nil {
+		t.Fatal("succeeded against a failing service")
+	}
+	if n := f.srv.Calls(); n < 2 || n >= 1000 {
+		t.Errorf("%d calls; want retries, ended by the retry quota", n)
 	}
 }
 

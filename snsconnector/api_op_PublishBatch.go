@@ -2,7 +2,6 @@ package snsconnector
 
 import (
 	"context"
-	"slices"
 
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
@@ -27,33 +26,36 @@ const DefaultBatchConcurrency = 8
 // the client's payload limit, SNS's rule for a batch; a message at the
 // limit goes alone. Requests run concurrently, [DefaultBatchConcurrency]
 // at a time (see [WithBatchConcurrency]); the client's Timeout bounds each
-// request, not the whole call.
+// request with its retries, not the whole call.
 //
 // With [WithPayloadOffloading], the payloads of messages over the
-// threshold are stored first, concurrently as requests are sent, and the
-// messages go as pointers: requests are packed by the pointers' sizes. A
-// message whose payload could not be stored fails alone; one that fails
-// after its payload was stored has it deleted or reported (see
-// WithPayloadOffloading).
+// threshold are stored first, as many at a time as requests are in
+// flight, and the messages go as pointers: requests are packed by the
+// pointers' sizes. A message whose payload could not be stored fails
+// alone; one that fails after its payload was stored has it deleted or
+// reported (see WithPayloadOffloading).
 //
-// Retries: a whole request that fails is retried by the SDK, as any call
-// is (WithRetryMaxAttempts, WithRetryMode); PublishBatch teaches it SNS's
-// own throttling codes (Throttled, KMSThrottling) and does not retry the
-// request again itself. Entries SNS refuses inside a successful request
-// are resent when the refusal is transient (SenderFault false, or a
-// throttling or internal-error code: see [EntryError.Retryable]), with
-// exponential backoff and jitter, up to the client's attempts (3 by
-// default), while the context lasts. A request SNS finds too long is split
-// in two and both halves sent.
+// Retries share one budget, the client's retryer (WithRetryMaxAttempts,
+// WithRetryMode, WithRetryer): its attempts, delays and retry tokens. A
+// whole request that fails is retried by the SDK, which PublishBatch
+// teaches SNS's own throttling codes (Throttled, KMSThrottling). Entries SNS
+// refuses inside a successful request are resent when the refusal is
+// transient (SenderFault false, or a throttling or internal-error code:
+// see [EntryError.Retryable]) after the retryer's delay, while a message
+// has attempts left (the SDK's retries of its requests count) and the
+// retryer grants a retry token. A request SNS finds too long is split in
+// two and both halves sent, their attempts counted on.
 //
-// FIFO topics: messages of one group keep their input order. Requests
-// carrying the same group go one after another, never in parallel; groups
-// are independent. A message is sent only after every earlier message of
-// its group was accepted: once one fails (invalid, refused, or unsent), the
-// later messages of its group are not sent and fail with a
-// *[GroupPausedError] (errors.Is ErrGroupPaused), so resending the failed
-// ones in order cannot reorder the group. A refused entry is resent only if
-// no later message of its group in the same request was accepted.
+// FIFO topics: messages of one group keep their input order. A group has
+// at most one request in flight; groups are independent, and a request is
+// filled from the heads of the groups that are idle. A message is
+// sent only after every earlier message of its group was accepted: once
+// one fails (invalid, refused, or unsent), the later messages of its group
+// are not sent and fail with a *[GroupPausedError] (errors.Is
+// ErrGroupPaused), so resending the failed ones in order cannot reorder
+// the group. (SNS decides alone on later messages of the group in the
+// failed one's own request.) A refused entry is resent only if no later
+// message of its group in the same request was accepted.
 //
 // Cancelling ctx stops the call: messages not yet sent fail with the
 // context's error and requests in flight end.
@@ -68,40 +70,27 @@ func (c *Client) PublishBatch(ctx context.Context, r region.Region, topic model.
 		}
 		return resp, c.batchError(r, topic, resp.Results)
 	}
-	api, _ := c.api(r) // prepareBatch made it
-	s := &batchSender{
-		c: c, api: api, region: r, topic: topic.ARN, fifo: topic.FIFO(),
-		ctx: ctx, timeout: c.opts.Timeout,
-	}
-	items := make([]batchItem, len(msgs))
-	c.prepareItems(ctx, r, topic, msgs, items)
-	valid := make([]*batchItem, 0, len(msgs))
-	for i := range msgs {
-		it := &items[i]
-		if err := it.err; err != nil {
-			if s.fifo {
-				s.groups.refuse(msgs[i].GroupID, err)
-			}
+	s := c.newScheduler(ctx, r, topic, c.opts.Timeout, model.MaxBatchEntries, c.payloadLimit(), c.batchConcurrency(), 0)
+	es := c.prepareEntries(ctx, r, topic, msgs)
+	results := make([]PublishResult, len(msgs))
+	var refused []*entry
+	for i := range es {
+		e := &es[i]
+		e.res = &results[i]
+		if e.err != nil {
+			s.refuse(e.msg.GroupID, e.err)
+		} else if e.err = s.add(e); e.err == nil {
 			continue
 		}
-		it.size = it.msg.PayloadSize()
-		if s.fifo {
-			it.group = msgs[i].GroupID
-			if it.epoch, it.err = s.groups.admit(it.group); it.err != nil {
-				continue
-			}
-		}
-		valid = append(valid, it)
+		refused = append(refused, e)
 	}
-	if s.fifo {
-		groupTogether(valid)
-	}
-	s.sendAll(pack(valid, c.payloadLimit()), c.batchConcurrency())
-	c.settleItems(ctx, items)
-
-	for i := range items {
-		resp.Results[i] = model.BatchResult{MessageID: items[i].resp.MessageID, SequenceNumber: items[i].resp.SequenceNumber, Err: items[i].err}
-		if items[i].err != nil {
+	s.reject(refused)
+	s.flush(true)
+	s.wg.Wait()
+	for i := range results {
+		res := &results[i]
+		resp.Results[i] = model.BatchResult{MessageID: res.resp.MessageID, SequenceNumber: res.resp.SequenceNumber, Err: res.err}
+		if res.err != nil {
 			resp.Results[i].MessageID, resp.Results[i].SequenceNumber = "", ""
 		}
 	}
@@ -119,60 +108,6 @@ func (c *Client) prepareBatch(r region.Region, topic model.Topic) error {
 	}
 	_, err := c.api(r)
 	return err
-}
-
-// sendAll starts the batches in order, at most n in flight, and waits for
-// all of them. When the context ends, batches not started fail unsent.
-func (s *batchSender) sendAll(batches []*batch, n int) {
-	slots := make(chan struct{}, n)
-	s.finish = func(*batch) { <-slots }
-	for i, b := range batches {
-		select {
-		case slots <- struct{}{}:
-			s.start(b)
-		case <-s.ctx.Done():
-			for _, b := range batches[i:] {
-				for _, it := range b.items {
-					it.err = notSent(context.Cause(s.ctx))
-				}
-			}
-			s.wg.Wait()
-			return
-		}
-	}
-	s.wg.Wait()
-}
-
-// groupTogether orders FIFO items so that each group's messages are
-// adjacent, groups in order of first appearance, each group's messages in
-// input order. Batches then mostly carry one group each, and different
-// groups' batches can go in parallel while one group's go in order.
-func groupTogether(items []*batchItem) {
-	rank := map[string]int{}
-	for _, it := range items {
-		if _, ok := rank[it.group]; !ok {
-			rank[it.group] = len(rank)
-		}
-	}
-	slices.SortStableFunc(items, func(a, b *batchItem) int { return rank[a.group] - rank[b.group] })
-}
-
-// pack cuts items, in order, into batches of at most model.MaxBatchEntries
-// entries whose payloads add up to at most limit bytes.
-func pack(items []*batchItem, limit int) []*batch {
-	var out []*batch
-	var cur *batch
-	bytes := 0
-	for _, it := range items {
-		if cur == nil || len(cur.items) == model.MaxBatchEntries || bytes+it.size > limit {
-			cur = &batch{items: make([]*batchItem, 0, min(model.MaxBatchEntries, len(items)))}
-			out = append(out, cur)
-			bytes = 0
-		}
-		cur.items = append(cur.items, it)
-		bytes += it.size
-	}
-	return out
 }
 
 func (c *Client) payloadLimit() int {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -213,7 +214,7 @@ func TestPublishBatchRetriesRetryableEntriesUntilAccepted(t *testing.T) {
 		"unknown, SNS's side": refuse("SomethingNew", false),
 	}
 	for name, refusal := range cases {
-		t.Run(name, func(t *testing.T) {
+		t.Run(name, fakeClock(func(t *testing.T) {
 			f := &batchFake{entry: func(e types.PublishBatchRequestEntry, sent int) *types.BatchResultErrorEntry {
 				if b := aws.ToString(e.Message); (b == "m-2" || b == "m-13") && sent < 3 {
 					return refusal
@@ -234,13 +235,13 @@ func TestPublishBatchRetriesRetryableEntriesUntilAccepted(t *testing.T) {
 					t.Errorf("a retry resent %v; want only the refused entry", r.bodies)
 				}
 			}
-		})
+		}))
 	}
 }
 
 func TestPublishBatchRetryStopsAfterTheClientsAttempts(t *testing.T) {
 	for _, attempts := range []int{1, 2, 4} {
-		t.Run(fmt.Sprint(attempts), func(t *testing.T) {
+		t.Run(fmt.Sprint(attempts), fakeClock(func(t *testing.T) {
 			f := &batchFake{entry: func(e types.PublishBatchRequestEntry, _ int) *types.BatchResultErrorEntry {
 				if aws.ToString(e.Message) == "m-1" {
 					return refuse("InternalError", false)
@@ -255,7 +256,7 @@ func TestPublishBatchRetryStopsAfterTheClientsAttempts(t *testing.T) {
 			if n := f.timesSent("m-1"); n != attempts {
 				t.Errorf("sent %d times; want %d", n, attempts)
 			}
-		})
+		}))
 	}
 }
 
@@ -530,6 +531,10 @@ func TestPublishBatchFIFOInvalidMessagePausesOnlyLaterMessagesOfItsGroup(t *test
 }
 
 func TestPublishBatchFIFORetriesOnlyWhatKeepsOrder(t *testing.T) {
+	synctest.Test(t, testPublishBatchFIFORetriesOnlyWhatKeepsOrder)
+}
+
+func testPublishBatchFIFORetriesOnlyWhatKeepsOrder(t *testing.T) {
 	// One request: a-0 refused (retryable) but a-1 accepted, so resending
 	// a-0 would put it behind a-1; b-0 and b-1 both refused (retryable), so
 	// both are resent, in order; c-0 refused for good, c-1 refused
@@ -622,7 +627,7 @@ func TestPublishBatchTeachesTheSDKSNSThrottlingCodes(t *testing.T) {
 		t.Fatalf("%d requests carried per-call options", f.optFns)
 	}
 	o := sns.Options{Retryer: retry.NewStandard()}
-	withSNSRetryables(&o)
+	callOptions(3)(&o)
 	for _, code := range []string{"KMSThrottling", "Throttled", "Throttling"} {
 		err := &smithy.GenericAPIError{Code: code}
 		if !o.Retryer.IsErrorRetryable(err) {
@@ -660,17 +665,6 @@ func TestEntryErrorRetryable(t *testing.T) {
 		}
 		if wantFault := map[bool]smithy.ErrorFault{true: smithy.FaultClient, false: smithy.FaultServer}[tc.sender]; e.ErrorFault() != wantFault {
 			t.Errorf("%s: fault %v", tc.code, e.ErrorFault())
-		}
-	}
-}
-
-func TestEntryBackoffGrowsWithinBounds(t *testing.T) {
-	for attempt := 1; attempt < 40; attempt++ {
-		d := min(entryBackoffMax, entryBackoffBase<<min(attempt-1, 20))
-		for range 20 {
-			if got := entryBackoff(attempt); got < d/2 || got > d {
-				t.Fatalf("attempt %d: %v outside [%v, %v]", attempt, got, d/2, d)
-			}
 		}
 	}
 }

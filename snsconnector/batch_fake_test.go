@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -212,4 +213,10 @@ func (f *batchFake) timesSentTotal() int {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	return len(f.accepted)
+}
+
+// fakeClock runs a test in a synctest bubble, where timers and sleeps (the
+// backoff between retries among them) take no real time.
+func fakeClock(f func(t *testing.T)) func(t *testing.T) {
+	return func(t *testing.T) { synctest.Test(t, f) }
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"math/rand/v2"
-	"sync"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -16,296 +14,222 @@ import (
 
 	"github.com/go-sns/connector/internal/wire"
 	"github.com/go-sns/connector/model"
-	"github.com/go-sns/connector/offload"
-	"github.com/go-sns/connector/region"
 )
-
-// batchItem is one message on its way through PublishBatch requests.
-type batchItem struct {
-	msg   model.Message
-	size  int    // msg.PayloadSize()
-	group string // the FIFO message group; "" on standard topics
-	epoch uint64 // the group's epoch when admitted (see groups)
-	pos   int    // position in its batch, which makes its entry Id
-	resp  model.PublishResponse
-	err   error
-	// stored is where msg's offloaded payload is (WithPayloadOffloading):
-	// settle deletes or reports it if the message fails.
-	stored *offload.Pointer
-}
-
-// batch is a set of at most 10 items, in order, that go out in one
-// PublishBatch request (and more requests for retries and splits).
-type batch struct {
-	items []*batchItem
-	deps  []chan struct{} // batches carrying earlier messages of the same FIFO groups
-	done  chan struct{}   // closed once every item has its outcome
-}
-
-// batchSender sends batches to one topic, each in its own goroutine, and
-// gives every item an outcome. On FIFO topics it keeps each message group's
-// order (see groups).
-type batchSender struct {
-	c       *Client
-	api     API
-	region  region.Region
-	topic   string
-	fifo    bool
-	ctx     context.Context // the lifetime of every request
-	timeout time.Duration   // bounds each request, its retries included; 0: none
-	sem     chan struct{}   // bounds the requests in flight; nil: the caller bounds them
-	groups  groups
-	wg      sync.WaitGroup
-	// finish, when set, sees each batch once all its items have outcomes,
-	// before the batch is marked done.
-	finish func(*batch)
-}
 
 const opPublishBatch = "PublishBatch"
 
-// start sends b in a new goroutine. Batches must be started in order: on a
-// FIFO topic, b waits for the batches started before it that share a
-// message group.
-func (s *batchSender) start(b *batch) {
-	for i, it := range b.items {
-		it.pos = i
+// retryer returns the retryer entry retries share with the SDK's: the SNS
+// client's own, so one budget of retry tokens covers both; for an API given
+// by WithAPI or WithAPIFactory, one made from the client's options.
+func (c *Client) retryer(api API) aws.Retryer {
+	if sc, ok := api.(*sns.Client); ok {
+		if r := sc.Options().Retryer; r != nil {
+			return r
+		}
 	}
-	if b.done == nil {
-		b.done = make(chan struct{})
+	if c.opts.Retryer != nil {
+		return c.opts.Retryer()
 	}
-	if s.fifo {
-		b.deps = s.groups.chain(b)
-	}
-	s.wg.Add(1)
-	go s.run(b)
+	return retry.NewStandard(func(o *retry.StandardOptions) {
+		if c.opts.RetryMaxAttempts > 0 {
+			o.MaxAttempts = c.opts.RetryMaxAttempts
+		}
+	})
 }
 
-func (s *batchSender) run(b *batch) {
-	defer s.wg.Done()
-	for _, d := range b.deps {
-		<-d // a batch always finishes: requests end with the context
-	}
-	if s.fifo {
-		s.groups.holdBack(b.items)
-	}
-	send := make([]*batchItem, 0, len(b.items))
-	for _, it := range b.items {
-		if it.err == nil {
-			send = append(send, it)
-		}
-	}
-	if len(send) > 0 {
-		if s.acquire() {
-			s.send(send)
-			s.release()
-		} else {
-			for _, it := range send {
-				it.err = notSent(context.Cause(s.ctx))
-			}
-		}
-	}
-	for _, it := range b.items {
-		if it.err == nil && it.resp.MessageID == "" {
-			it.err = errNoEntryResult // never leave an item without an outcome
-		}
-	}
-	if s.fifo {
-		s.groups.settle(b)
-	}
-	if s.finish != nil {
-		s.finish(b)
-	}
-	close(b.done)
-}
-
-func (s *batchSender) acquire() bool {
-	if s.sem == nil {
-		return s.ctx.Err() == nil
-	}
-	select {
-	case s.sem <- struct{}{}:
-		return true
-	case <-s.ctx.Done():
-		return false
-	}
-}
-
-func (s *batchSender) release() {
-	if s.sem != nil {
-		<-s.sem
-	}
-}
-
-// send delivers items in one request, then resends those that failed with
-// a retryable code, with backoff, until they succeed, fail for good or the
-// client's attempts are used up. Each item ends with a response or an error.
-func (s *batchSender) send(items []*batchItem) {
-	attempts := s.c.opts.RetryMaxAttempts
-	if attempts <= 0 {
-		attempts = retry.DefaultMaxAttempts
-	}
-	for attempt := 1; ; attempt++ {
-		again := s.request(items, attempt)
-		if len(again) == 0 || attempt >= attempts {
-			return
-		}
-		if err := sleep(s.ctx, entryBackoff(attempt)); err != nil {
-			for _, it := range again {
-				it.err = fmt.Errorf("%w (not retried: %w)", it.err, err)
-			}
-			return
-		}
-		for _, it := range again {
-			it.err = nil
-		}
-		items = again
-	}
-}
-
-// request sends items in one PublishBatch request and records each one's
-// outcome. It returns the items to send again: those refused with a
-// retryable code whose resending keeps their group's order.
-func (s *batchSender) request(items []*batchItem, attempt int) []*batchItem {
-	entries := make([]types.PublishBatchRequestEntry, len(items))
-	for i, it := range items {
-		entries[i] = wire.PublishBatchEntry(it.pos, it.msg)
-	}
+// send delivers es in one request and resends the entries SNS refuses with
+// a retryable code, as the retryer allows. Each entry ends with a response
+// or an error.
+func (s *scheduler) send(es []*entry) {
 	ctx, cancel := s.ctx, context.CancelFunc(func() {})
 	if s.timeout > 0 {
 		ctx, cancel = context.WithTimeout(ctx, s.timeout)
+	}
+	defer cancel()
+	s.attempt(ctx, es, 0)
+	for _, e := range es {
+		if e.err == nil && e.resp.MessageID == "" {
+			e.err = errNoEntryResult // never leave an entry without an outcome
+		}
+	}
+}
+
+// attempt sends es, which have been sent used times already, and again
+// while entries are refused retryably, within the retryer's attempts, its
+// delays and its retry tokens.
+func (s *scheduler) attempt(ctx context.Context, es []*entry, used int) {
+	limit := max(1, s.retryer.MaxAttempts())
+	release := func(error) error { return nil }
+	for {
+		n, again, tooLong := s.request(ctx, es, used, limit)
+		if tooLong {
+			s.split(ctx, es, used)
+			return
+		}
+		used += n
+		var cause error
+		if len(again) > 0 {
+			cause = again[0].err
+		}
+		release(cause)
+		if cause == nil || used >= limit {
+			return
+		}
+		var err error
+		var delay time.Duration
+		if release, err = s.retryer.GetRetryToken(ctx, cause); err == nil {
+			if delay, err = s.retryer.RetryDelay(used, cause); err == nil {
+				err = sleep(ctx, delay)
+			}
+		}
+		if err != nil {
+			for _, e := range again {
+				e.err = fmt.Errorf("%w (not retried: %w)", e.err, err)
+			}
+			if release != nil {
+				release(err)
+			}
+			return
+		}
+		for _, e := range again {
+			e.err = nil
+		}
+		es = again
+	}
+}
+
+// request sends es in one PublishBatch request and records each one's
+// outcome. It returns the attempts the SDK made, the entries to resend,
+// and whether SNS found the request too long.
+func (s *scheduler) request(ctx context.Context, es []*entry, used, limit int) (attempts int, again []*entry, tooLong bool) {
+	entries := make([]types.PublishBatchRequestEntry, len(es))
+	for i, e := range es {
+		entries[i] = wire.PublishBatchEntry(i, e.msg)
 	}
 	start := time.Now()
 	out, err := s.api.PublishBatch(ctx, &sns.PublishBatchInput{
 		TopicArn:                   aws.String(s.topic),
 		PublishBatchRequestEntries: entries,
-	}, withSNSRetryables)
-	cancel()
+	}, callOptions(limit-used))
 	s.c.done(s.ctx, opPublishBatch, s.region, s.topic, start, err)
 	if err != nil {
-		var tooLong *types.BatchRequestTooLongException
-		if errors.As(err, &tooLong) && len(items) > 1 {
+		var tl *types.BatchRequestTooLongException
+		if errors.As(err, &tl) && len(es) > 1 {
 			// SNS counted the request larger than we did (the topic's
-			// MaximumMessageSize may be below the client's limit): send it
-			// in two halves, in order, rather than fail messages that fit.
-			s.split(items)
-			return nil
+			// MaximumMessageSize may be below the client's limit).
+			return 0, nil, true
 		}
 		if cause := context.Cause(s.ctx); cause != nil && cause != s.ctx.Err() {
 			err = fmt.Errorf("%w (%w)", err, cause) // why the request was cut short
 		}
-		for _, it := range items {
-			it.err = err
+		for _, e := range es {
+			e.err = err
 		}
-		return nil
+		return 1, nil, false
 	}
 	if out == nil {
 		out = &sns.PublishBatchOutput{} // a fake may answer nothing: every entry is then unanswered
 	}
+	attempts = 1
+	if ar, ok := retry.GetAttemptResults(out.ResultMetadata); ok && len(ar.Results) > 0 {
+		attempts = len(ar.Results)
+	}
 	var seen [model.MaxBatchEntries]bool
-	find := func(id *string) *batchItem {
+	find := func(id *string) *entry {
 		pos, ok := wire.EntryPos(aws.ToString(id))
-		if !ok || seen[pos] {
+		if !ok || pos >= len(es) || seen[pos] {
 			return nil // not an Id we sent, or one answered twice
 		}
-		for _, it := range items {
-			if it.pos == pos {
-				seen[pos] = true
-				return it
-			}
-		}
-		return nil
+		seen[pos] = true
+		return es[pos]
 	}
-	for _, e := range out.Successful {
-		if it := find(e.Id); it != nil {
-			it.resp = model.PublishResponse{MessageID: aws.ToString(e.MessageId), SequenceNumber: aws.ToString(e.SequenceNumber)}
-			if it.resp.MessageID == "" {
-				it.err = errNoMessageID
+	for _, r := range out.Successful {
+		if e := find(r.Id); e != nil {
+			e.resp = model.PublishResponse{MessageID: aws.ToString(r.MessageId), SequenceNumber: aws.ToString(r.SequenceNumber)}
+			if e.resp.MessageID == "" {
+				e.err = errNoMessageID
 			}
 		}
 	}
 	failed := 0
-	for _, e := range out.Failed {
-		if it := find(e.Id); it != nil {
-			it.err = &EntryError{Code: aws.ToString(e.Code), SenderFault: e.SenderFault, Message: aws.ToString(e.Message), Attempts: attempt}
+	for _, r := range out.Failed {
+		if e := find(r.Id); e != nil {
+			e.err = &EntryError{Code: aws.ToString(r.Code), SenderFault: r.SenderFault, Message: aws.ToString(r.Message), Attempts: used + attempts}
 			failed++
 		}
 	}
-	for _, it := range items {
-		if !seen[it.pos] {
-			it.err = errNoEntryResult
+	for i, e := range es {
+		if !seen[i] {
+			e.err = errNoEntryResult
 			failed++
 		}
 	}
 	if failed == 0 {
-		return nil
+		return attempts, nil, false
 	}
 	if s.c.log.Enabled(s.ctx, slog.LevelWarn) {
 		s.c.log.LogAttrs(s.ctx, slog.LevelWarn, "PublishBatch entries failed",
 			slog.String("op", opPublishBatch), slog.String("region", string(s.region)),
-			slog.String("topic", s.topic), slog.Int("failed", failed), slog.Int("entries", len(items)),
-			slog.Int("attempt", attempt))
+			slog.String("topic", s.topic), slog.Int("failed", failed), slog.Int("entries", len(es)),
+			slog.Int("attempt", used+attempts))
 	}
-	return s.retryable(items)
+	return attempts, s.retryable(es), false
 }
 
-// split sends the first half of items, then the second. On a FIFO topic,
-// messages of the second half whose group failed in the first are held
-// back, as a later batch's would be.
-func (s *batchSender) split(items []*batchItem) {
-	half := len(items) / 2
-	first, second := items[:half], items[half:]
-	s.send(first)
+// split sends the first half of es, then the second, continuing their
+// attempt count. On a FIFO topic, messages of the second half whose group
+// failed in the first are held back, as queued ones would be.
+func (s *scheduler) split(ctx context.Context, es []*entry, used int) {
+	first, second := es[:len(es)/2], es[len(es)/2:]
+	s.attempt(ctx, first, used)
 	if s.fifo {
 		rest := second[:0:0]
-		for _, it := range second {
-			if cause := failureOf(first, it.group); cause != nil {
-				it.err = &GroupPausedError{GroupID: it.group, Cause: cause}
+		for _, e := range second {
+			if cause := failureOf(first, e.msg.GroupID); cause != nil {
+				e.err = &GroupPausedError{GroupID: e.msg.GroupID, Cause: cause}
 			} else {
-				rest = append(rest, it)
+				rest = append(rest, e)
 			}
 		}
 		second = rest
 	}
 	if len(second) > 0 {
-		s.send(second)
+		s.attempt(ctx, second, used)
 	}
 }
 
-func failureOf(items []*batchItem, group string) error {
-	for _, it := range items {
-		if it.group == group && it.err != nil {
-			return it.err
+func failureOf(es []*entry, group string) error {
+	for _, e := range es {
+		if e.msg.GroupID == group && e.err != nil {
+			return e.err
 		}
 	}
 	return nil
 }
 
-// retryable returns the items to send again. On a standard topic that is
-// every item refused with a retryable code. On a FIFO topic an item is
-// resent only if no later message of its group in the request was
-// accepted and every earlier failure of its group is resent too: a resent
-// message must never land behind a later one of its group.
-func (s *batchSender) retryable(items []*batchItem) []*batchItem {
-	var again []*batchItem
+// retryable returns the entries to send again: those refused with a
+// retryable code. On a FIFO topic an entry is resent only if no later
+// message of its group in the request was accepted and every earlier
+// failure of its group is resent too: a resent message must never land
+// behind a later one of its group.
+func (s *scheduler) retryable(es []*entry) []*entry {
+	var again []*entry
 	var resend [model.MaxBatchEntries]bool
-	for i, it := range items {
-		ee, ok := it.err.(*EntryError)
-		if !ok || !ee.Retryable() {
-			continue
-		}
-		if s.fifo && !resendKeepsOrder(items, resend[:], i) {
+	for i, e := range es {
+		ee, ok := e.err.(*EntryError)
+		if !ok || !ee.Retryable() || s.fifo && !resendKeepsOrder(es, resend[:], i) {
 			continue
 		}
 		resend[i] = true
-		again = append(again, it)
+		again = append(again, e)
 	}
 	return again
 }
 
-func resendKeepsOrder(items []*batchItem, resend []bool, i int) bool {
-	g := items[i].group
-	for j, other := range items {
-		if j == i || other.group != g {
+func resendKeepsOrder(es []*entry, resend []bool, i int) bool {
+	g := es[i].msg.GroupID
+	for j, other := range es {
+		if j == i || other.msg.GroupID != g {
 			continue
 		}
 		if j > i && other.err == nil {
@@ -318,30 +242,20 @@ func resendKeepsOrder(items []*batchItem, resend []bool, i int) bool {
 	return true
 }
 
-// withSNSRetryables teaches the SDK's retryer SNS's own throttling codes,
-// which it does not know: a whole PublishBatch request refused with them
-// is then retried by the SDK, within its attempts and retry quota, like any
-// other throttling. Entry failures are retried by send instead.
-func withSNSRetryables(o *sns.Options) {
-	if o.Retryer != nil {
+// callOptions are the options of a request whose messages may make
+// attempts more attempts: the SDK retries a whole request within that
+// budget, and treats SNS's own throttling codes (Throttled,
+// KMSThrottling), which it does not know, like any other throttling.
+func callOptions(attempts int) func(*sns.Options) {
+	return func(o *sns.Options) {
+		if o.Retryer == nil {
+			return
+		}
 		o.Retryer = retry.AddWithErrorCodes(o.Retryer, "Throttled", "KMSThrottling")
+		if attempts < o.Retryer.MaxAttempts() {
+			o.Retryer = retry.AddWithMaxAttempts(o.Retryer, attempts)
+		}
 	}
-}
-
-// Backoff between attempts at refused entries: exponential from
-// entryBackoffBase up to entryBackoffMax, with the upper half jittered so
-// that many senders throttled together do not come back together.
-const (
-	entryBackoffBase = 100 * time.Millisecond
-	entryBackoffMax  = 10 * time.Second
-)
-
-func entryBackoff(attempt int) time.Duration {
-	d := entryBackoffMax
-	if attempt < 20 {
-		d = min(entryBackoffMax, entryBackoffBase<<(attempt-1))
-	}
-	return d/2 + rand.N(d/2+1)
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

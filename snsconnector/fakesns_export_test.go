@@ -6,12 +6,14 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
 	"github.com/go-sns/connector/notification"
 	"github.com/go-sns/connector/region"
 )
 
-// FakeSNS is what this package's tests use of *snstest.Server.
+// FakeSNS is what this package's tests use of *snstest.Server (see
+// snstest's Calls, FailNext and SetEntryFault).
 type FakeSNS interface {
 	API
 	Calls(op string) int
@@ -19,6 +21,7 @@ type FakeSNS interface {
 	OptOut(r region.Region, phoneNumber string)
 	VerifierOptions() []notification.Option
 	WaitHTTPDeliveries(ctx context.Context) error
+	SetEntryFault(f func(topicARN string, entry types.PublishBatchRequestEntry) *types.BatchResultErrorEntry)
 }
 
 // StartFakeSNS serves snstest's fake SNS over HTTP on a loopback port

@@ -145,32 +145,25 @@ func (c *Client) prepare(ctx context.Context, r region.Region, topic model.Topic
 	return c.offload(ctx, r, topic, m, c.payloadLimit())
 }
 
-// prepareItems prepares the messages of a PublishBatch call into items:
-// each gets its message to send (and stored payload) or its error. The
-// payloads to store are stored concurrently, as many at a time as the
-// call has requests in flight.
-func (c *Client) prepareItems(ctx context.Context, r region.Region, topic model.Topic, msgs []model.Message, items []batchItem) {
-	each := func(i int) { items[i].msg, items[i].stored, items[i].err = c.prepare(ctx, r, topic, msgs[i]) }
+// prepareEntries prepares the messages of a PublishBatch call: each entry
+// gets its message to send (and stored payload) or its error. The payloads
+// to store are stored concurrently, as many at a time as the call has
+// requests in flight.
+func (c *Client) prepareEntries(ctx context.Context, r region.Region, topic model.Topic, msgs []model.Message) []entry {
+	es := make([]entry, len(msgs))
+	each := func(i int) {
+		e := &es[i]
+		e.msg, e.stored, e.err = c.prepare(ctx, r, topic, msgs[i])
+		e.size = e.msg.PayloadSize()
+	}
 	if !c.offloads() {
 		for i := range msgs {
 			each(i)
 		}
-		return
+		return es
 	}
 	concurrently(len(msgs), c.batchConcurrency(), each)
-}
-
-// settleItems applies the failure rules (settle) to every item of a
-// PublishBatch call once all have their outcome.
-func (c *Client) settleItems(ctx context.Context, items []batchItem) {
-	if !c.offloads() {
-		return
-	}
-	concurrently(len(items), c.batchConcurrency(), func(i int) {
-		if it := &items[i]; it.stored != nil && it.err != nil {
-			it.err = c.settle(ctx, it.stored, it.err)
-		}
-	})
+	return es
 }
 
 // concurrently calls f(0) to f(n-1), at most limit at a time, and returns

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
@@ -28,6 +29,7 @@ type memStore struct {
 	deleteErr error
 	deletes   []offload.Pointer
 	onPut     func() // runs after a successful Put, unlocked
+	onDelete  func() // runs before a Delete, unlocked
 }
 
 func newMemStore() *memStore { return &memStore{objects: map[string]string{}} }
@@ -64,6 +66,9 @@ func (s *memStore) Get(ctx context.Context, p offload.Pointer) (string, error) {
 }
 
 func (s *memStore) Delete(ctx context.Context, p offload.Pointer) error {
+	if s.onDelete != nil {
+		s.onDelete()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.deletes = append(s.deletes, p)
@@ -464,5 +469,118 @@ func TestPublisherFailureRules(t *testing.T) {
 	st.onPut = func() { p.Close(context.Background()) }
 	if _, err := get(t, p.Publish(context.Background(), model.Message{Body: "late"})); !errors.Is(err, ErrPublisherClosed) || st.len() != 0 || len(st.deletes) != 2 {
 		t.Fatalf("closed during the put: %v, %d objects, %d deletes", err, st.len(), len(st.deletes))
+	}
+}
+
+// fifoMsg is message i of group g, with a deduplication ID.
+func fifoMsg(g string, i int) model.Message {
+	return model.Message{Body: fmt.Sprintf("%s-%d", g, i), GroupID: g, DeduplicationID: fmt.Sprintf("%s-%d", g, i)}
+}
+
+func TestPublisherFIFOFailureDeletesTheGroupsQueuedPayloads(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// The first message of the group is in flight while two more queue
+		// behind it; SNS refuses it, which pauses the group. All three
+		// payloads are deleted, and Flush returns only once they are: a
+		// result resolves when its payload is settled.
+		release, deleting := make(chan struct{}), make(chan struct{})
+		f := &batchFake{
+			entry: func(types.PublishBatchRequestEntry, int) *types.BatchResultErrorEntry {
+				return refuse("InvalidParameter", true)
+			},
+			request: func(context.Context, *sns.PublishBatchInput) error { <-release; return nil },
+		}
+		st := newMemStore()
+		st.onDelete = func() { <-deleting }
+		c := offloadingClient(t, f, st, offload.Settings{Always: true})
+		p, err := c.NewPublisher(region.EUWest1, model.Topic{ARN: fifoARN}, PublishSettings{CountThreshold: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		var results []*PublishResult
+		for i := range 3 {
+			results = append(results, p.Publish(ctx, fifoMsg("g", i)))
+		}
+		close(release)
+		synctest.Wait() // the deletes have started and wait
+		flushed := make(chan error, 1)
+		go func() { flushed <- p.Flush(ctx) }()
+		synctest.Wait()
+		select {
+		case err := <-flushed:
+			t.Fatalf("Flush returned (%v) while the payloads were being deleted", err)
+		default:
+		}
+		close(deleting)
+		var be *BatchError
+		if err := <-flushed; !errors.As(err, &be) || len(be.Errs) != 3 {
+			t.Fatalf("Flush: %v; want the 3 failures", err)
+		}
+		var ee *EntryError
+		if _, err := results[0].Get(ctx); !errors.As(err, &ee) {
+			t.Errorf("refused message: %v", err)
+		}
+		for _, r := range results[1:] {
+			if _, err := r.Get(ctx); !errors.Is(err, ErrGroupPaused) {
+				t.Errorf("queued message: %v; want ErrGroupPaused", err)
+			}
+		}
+		if st.len() != 0 || len(st.deletes) != 3 {
+			t.Errorf("%d objects left, %d deletes; want every payload deleted", st.len(), len(st.deletes))
+		}
+		if err := p.Close(ctx); err != nil {
+			t.Errorf("Close: %v; nothing was pending", err)
+		}
+	})
+}
+
+func TestPublisherFIFOCloseKeepsAnAmbiguousPayloadAndDeletesTheUnsent(t *testing.T) {
+	// Close's context has ended: the request in flight is cancelled, so
+	// SNS may or may not have taken its message, whose payload is kept and
+	// reported; the message queued behind it was surely not sent, and its
+	// payload is deleted.
+	f := &batchFake{request: func(ctx context.Context, _ *sns.PublishBatchInput) error {
+		<-ctx.Done()
+		return ctx.Err()
+	}}
+	st := newMemStore()
+	p := newPublisher(t, f, fifoARN, PublishSettings{CountThreshold: 1}, WithPayloadOffloading(st, offload.Settings{Always: true}))
+	inFlight := p.Publish(context.Background(), fifoMsg("g", 0))
+	queued := p.Publish(context.Background(), fifoMsg("g", 1))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := p.Close(ctx); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Close: %v", err)
+	}
+	var ue *offload.UndeletedError
+	if _, err := get(t, inFlight); !errors.Is(err, ErrPublisherClosed) || !errors.As(err, &ue) || ue.Err != offload.ErrOutcomeUnknown {
+		t.Errorf("in flight: %v; want ErrPublisherClosed and its payload reported as kept", err)
+	} else if _, err := st.Get(context.Background(), ue.Pointer); err != nil {
+		t.Errorf("the reported payload is gone: %v", err)
+	}
+	if _, err := get(t, queued); !errors.Is(err, ErrPublisherClosed) || errors.As(err, &ue) {
+		t.Errorf("queued: %v; want ErrPublisherClosed, its payload deleted", err)
+	}
+	if st.len() != 1 || len(st.deletes) != 1 {
+		t.Errorf("%d objects, %d deletes; want the in-flight payload kept and the queued one deleted", st.len(), len(st.deletes))
+	}
+}
+
+func TestPublishBatchFIFOFollowersOfAnInvalidMessageLeaveNoPayload(t *testing.T) {
+	// The followers' payloads are stored before the call knows that their
+	// group is paused (the stores run concurrently); they are deleted.
+	f := &batchFake{}
+	st := newMemStore()
+	c := offloadingClient(t, f, st, offload.Settings{Always: true})
+	msgs := []model.Message{fifoMsg("h", 0), {GroupID: "g", DeduplicationID: "empty"}, fifoMsg("g", 1), fifoMsg("g", 2)}
+	resp, _ := c.PublishBatch(context.Background(), region.EUWest1, model.Topic{ARN: fifoARN}, msgs)
+	var ve *model.ValidationError
+	if !resp.Results[0].OK() || !errors.As(resp.Results[1].Err, &ve) ||
+		!errors.Is(resp.Results[2].Err, ErrGroupPaused) || !errors.Is(resp.Results[3].Err, ErrGroupPaused) {
+		t.Fatalf("%+v", resp.Results)
+	}
+	if st.len() != 1 || len(st.deletes) != 2 || f.timesSentTotal() != 1 {
+		t.Errorf("%d objects, %d deletes, %d entries sent; want h-0's payload alone left, the followers' deleted", st.len(), len(st.deletes), f.timesSentTotal())
 	}
 }

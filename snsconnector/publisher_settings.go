@@ -1,6 +1,7 @@
 package snsconnector
 
 import (
+	"cmp"
 	"fmt"
 	"time"
 
@@ -14,7 +15,8 @@ import (
 type PublishSettings struct {
 	// DelayThreshold is how long a message may wait for others to share
 	// its request. A request goes when it is full (CountThreshold,
-	// ByteThreshold) or its first message has waited this long.
+	// ByteThreshold) or its first message has waited this long, counted on
+	// a FIFO topic from when its group has no request in flight.
 	DelayThreshold time.Duration
 	// CountThreshold is the most messages in one request: 1 to 10 (SNS's
 	// maximum).
@@ -104,32 +106,14 @@ var DefaultPublishSettings = PublishSettings{
 // resolve fills zero fields from the defaults and checks the result
 // against SNS's limits and the client's payload limit.
 func (s PublishSettings) resolve(payloadLimit int) (PublishSettings, error) {
-	d := DefaultPublishSettings
-	if s.DelayThreshold == 0 {
-		s.DelayThreshold = d.DelayThreshold
-	}
-	if s.CountThreshold == 0 {
-		s.CountThreshold = d.CountThreshold
-	}
-	if s.ByteThreshold == 0 {
-		s.ByteThreshold = d.ByteThreshold
-		if s.ByteThreshold == 0 {
-			s.ByteThreshold = payloadLimit
-		}
-	}
-	if s.MaxConcurrentRequests == 0 {
-		s.MaxConcurrentRequests = d.MaxConcurrentRequests
-	}
-	if s.Timeout == 0 {
-		s.Timeout = d.Timeout
-	}
-	fc := &s.FlowControl
-	if fc.MaxOutstandingMessages == 0 {
-		fc.MaxOutstandingMessages = d.FlowControl.MaxOutstandingMessages
-	}
-	if fc.MaxOutstandingBytes == 0 {
-		fc.MaxOutstandingBytes = max(d.FlowControl.MaxOutstandingBytes, payloadLimit)
-	}
+	d, fc := DefaultPublishSettings, &s.FlowControl
+	s.DelayThreshold = cmp.Or(s.DelayThreshold, d.DelayThreshold)
+	s.CountThreshold = cmp.Or(s.CountThreshold, d.CountThreshold)
+	s.ByteThreshold = cmp.Or(s.ByteThreshold, d.ByteThreshold, payloadLimit)
+	s.MaxConcurrentRequests = cmp.Or(s.MaxConcurrentRequests, d.MaxConcurrentRequests)
+	s.Timeout = cmp.Or(s.Timeout, d.Timeout)
+	fc.MaxOutstandingMessages = cmp.Or(fc.MaxOutstandingMessages, d.FlowControl.MaxOutstandingMessages)
+	fc.MaxOutstandingBytes = cmp.Or(fc.MaxOutstandingBytes, max(d.FlowControl.MaxOutstandingBytes, payloadLimit))
 	switch {
 	case s.DelayThreshold < 0:
 		return s, fmt.Errorf("snsconnector: DelayThreshold is %v; want a positive duration (0 for the default)", s.DelayThreshold)

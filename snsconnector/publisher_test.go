@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -196,6 +198,10 @@ func TestPublisherFlushDeliversAndReportsFailures(t *testing.T) {
 }
 
 func TestPublisherRetriesRefusedEntries(t *testing.T) {
+	synctest.Test(t, testPublisherRetriesRefusedEntries)
+}
+
+func testPublisherRetriesRefusedEntries(t *testing.T) {
 	f := &batchFake{entry: func(e types.PublishBatchRequestEntry, sent int) *types.BatchResultErrorEntry {
 		if aws.ToString(e.Message) == "m-2" && sent == 1 {
 			return refuse("Throttled", true)
@@ -264,6 +270,40 @@ func TestPublisherCloseWithExpiredContextCancelsAndResolvesEverything(t *testing
 		}
 		if _, err := r.Get(context.Background()); !errors.Is(err, ErrPublisherClosed) {
 			t.Errorf("result %d: %v", i, err)
+		}
+	}
+}
+
+func TestPublisherFIFOCloseWithExpiredContextFailsEveryMessageAsClosed(t *testing.T) {
+	// Issue 8 item 10: on a FIFO topic, the messages Close leaves unsent
+	// must say so (ErrPublisherClosed and the context's error), not that
+	// their group was paused by the cancelled request before them.
+	f := &batchFake{request: func(ctx context.Context, _ *sns.PublishBatchInput) error {
+		<-ctx.Done() // SNS never answers
+		return ctx.Err()
+	}}
+	p := newPublisher(t, f, fifoARN, PublishSettings{CountThreshold: 2, MaxConcurrentRequests: 2})
+	msgs := fifoMessages(map[string]int{"a": 7, "b": 7, "c": 7})
+	var rs []*PublishResult
+	for _, m := range msgs {
+		rs = append(rs, p.Publish(context.Background(), m))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	err := p.Close(ctx)
+	var be *BatchError
+	if !errors.Is(err, context.DeadlineExceeded) || !errors.As(err, &be) || len(be.Errs) != len(msgs) {
+		t.Fatalf("Close: %v; want ctx's error and the %d messages", err, len(msgs))
+	}
+	for i, r := range rs {
+		select {
+		case <-r.Ready():
+		default:
+			t.Fatalf("%s unresolved after Close", msgs[i].Body)
+		}
+		_, err := r.Get(context.Background())
+		if !errors.Is(err, ErrPublisherClosed) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("%s: %v; want ErrPublisherClosed and the context's error", msgs[i].Body, err)
 		}
 	}
 }
@@ -424,24 +464,38 @@ func TestPublisherFIFOKeepsOrderPausesAndResumes(t *testing.T) {
 	}
 	p.Flush(context.Background())
 	f.check(t) // no group in two requests at once
-	wantGroupOrder(t, f, msgs)
+	// a-5's own request may carry later messages of group a, which SNS
+	// decides on alone; no later request may carry group a.
+	reqs := f.snapshot()
+	failedIn := slices.IndexFunc(reqs, func(r fakeRequest) bool { return slices.Contains(r.bodies, "a-5") })
+	if failedIn < 0 {
+		t.Fatal("a-5 was never sent")
+	}
+	for _, r := range reqs[failedIn+1:] {
+		if slices.Contains(r.groups, "a") {
+			t.Errorf("request %v carries group a after a-5 failed", r.bodies)
+		}
+	}
+	for g, bodies := range f.acceptedOrder(groupOf(msgs)) {
+		if !slices.IsSortedFunc(bodies, func(x, y string) int { return seqOf(x) - seqOf(y) }) {
+			t.Errorf("group %s accepted out of order: %v", g, bodies)
+		}
+	}
 	for i, r := range rs {
 		_, err := get(t, r)
 		body := msgs[i].Body
-		var n int
-		fmt.Sscanf(body[2:], "%d", &n)
+		n := seqOf(body)
 		switch {
 		case body == "a-5":
 			if ErrorCode(err) != "InvalidParameter" {
 				t.Errorf("%s: %v", body, err)
 			}
+		case body[0] == 'a' && n > 5 && slices.Contains(reqs[failedIn].bodies, body):
+			// In a-5's request: SNS's decision, accepted by the fake.
 		case body[0] == 'a' && n > 5:
-			// Sent in a later request than a-5, or held back: never accepted.
-			if f.timesSent(body) == 0 && !errors.Is(err, ErrGroupPaused) {
-				t.Errorf("%s: %v; want it held back", body, err)
-			}
-			if err == nil {
-				t.Errorf("%s accepted after a-5 failed", body)
+			// Behind a-5: held back, never sent.
+			if f.timesSent(body) != 0 || !errors.Is(err, ErrGroupPaused) {
+				t.Errorf("%s: %v, sent %d times; want it held back", body, err, f.timesSent(body))
 			}
 		default:
 			if err != nil {
@@ -466,6 +520,22 @@ func TestPublisherFIFOKeepsOrderPausesAndResumes(t *testing.T) {
 			t.Errorf("%+v %v", resp, err)
 		}
 	}
+}
+
+// groupOf maps each message's body to its group.
+func groupOf(msgs []model.Message) map[string]string {
+	m := map[string]string{}
+	for _, msg := range msgs {
+		m[msg.Body] = msg.GroupID
+	}
+	return m
+}
+
+// seqOf returns n of a body "g-n".
+func seqOf(body string) int {
+	var n int
+	fmt.Sscanf(body[strings.IndexByte(body, '-')+1:], "%d", &n)
+	return n
 }
 
 func TestPublisherFIFOInvalidMessagePausesItsGroupForLaterMessages(t *testing.T) {

@@ -6,7 +6,8 @@
 // Each measurement creates a topic with a raw-delivery SQS subscription,
 // publishes b.N messages (the timed phase: wall time and the process's CPU
 // time, user plus system, from getrusage), then reads every message back
-// from the queue and fails unless each one arrived exactly once. It reports
+// from the queue and fails unless each one arrived exactly once and, on a
+// FIFO topic, each message group's in order. It reports
 // msgs/s and cpu-µs/msg. WarmUp runs every case once first, unmeasured. The emulator runs on the same machine, so its CPU
 // competes with the client's: compare numbers from one run only.
 package throughput
@@ -51,10 +52,12 @@ type Env struct {
 }
 
 // Case is one way of publishing: Publish sends messages 0 to n-1 (see
-// Message) and returns once SNS has accepted every one.
+// Message, and FIFOMessage on a FIFO topic) and returns once SNS has
+// accepted every one.
 type Case struct {
 	Name    string
 	Publish func(ctx context.Context, env *Env, n int) error
+	FIFO    bool // to a FIFO topic, read back from a FIFO queue in each group's order
 }
 
 // Message returns message i: a body of about 80 bytes that names i, and a
@@ -67,6 +70,14 @@ func Message(i int) model.Message {
 			"price": model.NumberAttribute(12.5),
 		},
 	}
+}
+
+// FIFOMessage returns message i of a FIFO topic: Message(i) in group
+// i % Groups, deduplicated by i.
+func FIFOMessage(i int) model.Message {
+	m := Message(i)
+	m.GroupID, m.DeduplicationID = "g"+strconv.Itoa(i%Groups), strconv.Itoa(i)
+	return m
 }
 
 // Body returns the body of message i.
@@ -94,29 +105,35 @@ func indexOf(body string) (int, bool) {
 // per message (fewer idle wake-ups).
 func WarmUp(srv *fauxqs.Server, cases []Case, n int) error {
 	for _, c := range cases {
-		env, q, err := setUp(srv)
+		env, q, err := setUp(srv, c.FIFO)
 		if err != nil {
 			return err
 		}
 		if err := c.Publish(context.Background(), env, n); err != nil {
 			return fmt.Errorf("warming up %s: %w", c.Name, err)
 		}
-		if err := drain(context.Background(), env.sqs, q.URL, n); err != nil {
+		if err := drain(context.Background(), env.sqs, q.URL, n, c.FIFO); err != nil {
 			return fmt.Errorf("warming up %s: %w", c.Name, err)
 		}
 	}
 	return nil
 }
 
-// setUp creates a topic with a raw-delivery queue, and the clients.
-func setUp(srv *fauxqs.Server) (*Env, *fauxqs.Queue, error) {
+// setUp creates a topic (a FIFO topic with fifo) with a raw-delivery
+// queue, and the clients.
+func setUp(srv *fauxqs.Server, fifo bool) (*Env, *fauxqs.Queue, error) {
 	ctx := context.Background()
 	name := fauxqs.UniqueName("bench")
-	out, err := srv.SNS(string(Region)).CreateTopic(ctx, &sns.CreateTopicInput{Name: aws.String(name)})
+	in := &sns.CreateTopicInput{Name: aws.String(name)}
+	if fifo {
+		in.Name = aws.String(name + ".fifo")
+		in.Attributes = map[string]string{"FifoTopic": "true", "FifoThroughputScope": "MessageGroup"}
+	}
+	out, err := srv.SNS(string(Region)).CreateTopic(ctx, in)
 	if err != nil {
 		return nil, nil, err
 	}
-	topic := model.Topic{ARN: aws.ToString(out.TopicArn), Name: name}
+	topic := model.Topic{ARN: aws.ToString(out.TopicArn), Name: aws.ToString(in.Name)}
 	q, err := srv.SubscribeQueue(ctx, string(Region), topic.ARN, nil)
 	if err != nil {
 		return nil, nil, err
@@ -149,7 +166,7 @@ func Rotate(cases []Case) []Case {
 // Run measures c: see the package documentation.
 func Run(b *testing.B, srv *fauxqs.Server, c Case) {
 	ctx := context.Background()
-	env, q, err := setUp(srv)
+	env, q, err := setUp(srv, c.FIFO)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -165,7 +182,7 @@ func Run(b *testing.B, srv *fauxqs.Server, c Case) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := drain(ctx, env.sqs, q.URL, b.N); err != nil {
+	if err := drain(ctx, env.sqs, q.URL, b.N, c.FIFO); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "msgs/s")
@@ -175,10 +192,13 @@ func Run(b *testing.B, srv *fauxqs.Server, c Case) {
 }
 
 // drain reads n messages from the queue with several receivers and checks
-// that each of messages 0 to n-1 arrived exactly once.
-func drain(ctx context.Context, c *sqs.Client, url string, n int) error {
+// that each of messages 0 to n-1 arrived exactly once and, with fifo, that
+// each group's arrived in order. (A FIFO queue hands out a group's next
+// messages only once those received before are deleted.)
+func drain(ctx context.Context, c *sqs.Client, url string, n int, fifo bool) error {
 	var mu sync.Mutex
 	seen := make([]bool, n)
+	last := make([]int, Groups) // per group, the last index received, +1
 	var got, problems atomic.Int64
 	var first error
 	fail := func(err error) {
@@ -213,12 +233,20 @@ func drain(ctx context.Context, c *sqs.Client, url string, n int) error {
 					idx, ok := indexOf(aws.ToString(m.Body))
 					mu.Lock()
 					dup := ok && idx < n && seen[idx]
+					reordered := false
 					if ok && idx < n {
 						seen[idx] = true
+						g := idx % Groups
+						reordered = fifo && idx+1 < last[g]
+						last[g] = max(last[g], idx+1)
 					}
 					mu.Unlock()
 					if !ok || idx >= n || dup {
 						fail(fmt.Errorf("unexpected or repeated message %.40q", aws.ToString(m.Body)))
+						return
+					}
+					if reordered {
+						fail(fmt.Errorf("FIFO order broken: %.40q arrived after a later message of its group", aws.ToString(m.Body)))
 						return
 					}
 					got.Add(1)
