@@ -251,11 +251,18 @@ func callOptions(attempts int) func(*sns.Options) {
 		if o.Retryer == nil {
 			return
 		}
-		o.Retryer = retry.AddWithErrorCodes(o.Retryer, "Throttled", "KMSThrottling")
+		o.Retryer = teachThrottling(o.Retryer) // an *sns.Client from WithAPIFactory too
 		if attempts < o.Retryer.MaxAttempts() {
 			o.Retryer = retry.AddWithMaxAttempts(o.Retryer, attempts)
 		}
 	}
+}
+
+// teachThrottling makes r retry SNS's own throttling codes, which the
+// SDK's retryers do not know: Throttled (ThrottledException, 429) and
+// KMSThrottling. They know AWS's generic Throttling.
+func teachThrottling(r aws.Retryer) aws.Retryer {
+	return retry.AddWithErrorCodes(r, "Throttled", "KMSThrottling")
 }
 
 func sleep(ctx context.Context, d time.Duration) error {

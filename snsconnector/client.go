@@ -153,6 +153,9 @@ func sdkFactory(cfg aws.Config, o Options) (func(region.Region) (API, error), er
 		if o.Endpoint != "" {
 			so.BaseEndpoint = aws.String(o.Endpoint)
 		}
+		if so.Retryer != nil {
+			so.Retryer = teachThrottling(so.Retryer) // every operation, not only batches
+		}
 	}
 	if err := checkEndpoint("SNS", sns.NewFromConfig(cfg, snsOpts).Options().BaseEndpoint, o.Endpoint != "", o.InsecureEndpoint); err != nil {
 		return nil, err

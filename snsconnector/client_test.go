@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
@@ -439,5 +440,24 @@ func TestAPIEscapeHatchIsTheSDKClient(t *testing.T) {
 	b, _ := c.API(region.EUWest2)
 	if a != b {
 		t.Fatal("API() made a second client for the same region")
+	}
+}
+
+// TestEveryCallRetriesSNSThrottling: SNS answers throttling with its own
+// code, Throttled (429), which the SDK's retryer does not know; every
+// operation of the client retries it, not only PublishBatch's requests.
+func TestEveryCallRetriesSNSThrottling(t *testing.T) {
+	stub := newStub(t, "t")
+	c, err := New(context.Background(), WithEndpoint(stub.URL), WithStaticCredentials("AKID", "SECRET", ""),
+		withStandardRetryer(func(o *retry.StandardOptions) { o.Backoff = &recordingBackoff{} }))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stub.Fake.FailNext("Publish", &types.ThrottledException{Message: aws.String("Rate exceeded")})
+	if ok, err := c.Publish(context.Background(), region.USEast1, model.PublishRequest{Topic: model.Topic{ARN: "arn:aws:sns:us-east-1:123456789012:t"}, Message: model.Message{Body: "x"}}); !ok || err != nil {
+		t.Fatalf("Publish after one Throttled answer: %v, %v", ok, err)
+	}
+	if n := stub.Fake.Calls("Publish"); n != 2 {
+		t.Errorf("%d Publish calls reached SNS; want 2, the throttled one retried", n)
 	}
 }
