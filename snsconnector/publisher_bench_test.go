@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/sns/types"
 
+	"github.com/go-sns/connector/internal/cputime"
 	"github.com/go-sns/connector/internal/snsstub"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
@@ -177,10 +178,10 @@ func BenchmarkBatchClientCost(b *testing.B) {
 	measure := func(b *testing.B, publish func()) {
 		b.ReportAllocs()
 		b.ResetTimer()
-		cpu, reqs := cpuTime(), stub.Requests.Load()
+		cpu, reqs := cputime.Process(), stub.Requests.Load()
 		publish()
 		b.StopTimer()
-		if cpu := cpuTime() - cpu; cpu > 0 {
+		if cpu := cputime.Process() - cpu; cpu > 0 {
 			b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/msg")
 		}
 		b.ReportMetric(float64(b.N)/float64(stub.Requests.Load()-reqs), "msgs/req")

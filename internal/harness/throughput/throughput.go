@@ -29,6 +29,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	sqstypes "github.com/aws/aws-sdk-go-v2/service/sqs/types"
 
+	"github.com/go-sns/connector/internal/cputime"
 	"github.com/go-sns/connector/internal/harness/fauxqs"
 	"github.com/go-sns/connector/model"
 	"github.com/go-sns/connector/region"
@@ -172,12 +173,12 @@ func Run(b *testing.B, srv *fauxqs.Server, c Case) {
 	}
 
 	runtime.GC()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	b.ResetTimer()
 	start := time.Now()
 	err = c.Publish(ctx, env, b.N)
 	elapsed := time.Since(start)
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.StopTimer()
 	if err != nil {
 		b.Fatal(err)

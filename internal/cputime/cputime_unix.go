@@ -1,0 +1,20 @@
+//go:build unix
+
+// Package cputime reads the CPU time the process has used, for the
+// benchmarks that report client CPU per message (snsconnector's and the
+// harness's throughput runs).
+package cputime
+
+import (
+	"syscall"
+	"time"
+)
+
+// Process returns the CPU time the process has used, user plus system.
+func Process() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
