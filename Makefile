@@ -89,8 +89,7 @@ fuzz:
 	  for target in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go | sed 's/^func //'); do \
 	    echo "    fuzz ./$$dir $$target ($(FUZZTIME))"; \
 	    case $$dir in $(HARNESS)/*) mod=$(HARNESS); pkg=./$${dir#$(HARNESS)/};; *) mod=.; pkg=./$$dir;; esac; \
-	    out=$$($(GO) -C $$mod test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) $$pkg 2>&1) || \
-	      { echo "$$out"; echo "fuzz target $$target in ./$$dir failed; the input is saved in its testdata/fuzz"; exit 1; }; \
+	    GO=$(GO) $(CURDIR)/$(HARNESS)/scripts/fuzzone $$mod $$pkg $$target $(FUZZTIME); \
 	  done; \
 	done
 
